@@ -1,0 +1,19 @@
+using Conformance.ReferenceServer.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace Conformance.ReferenceServer.Dashboard;
+
+/// <summary>The Archivematica dashboard API (/api/transfer, /api/ingest, /api/v2beta, ...).</summary>
+public static class DashboardApp
+{
+    public static void Map(WebApplication app, DashboardState state, ReferenceServerOptions options)
+    {
+        _ = state;
+        _ = options;
+        app.Run(context =>
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
+    }
+}

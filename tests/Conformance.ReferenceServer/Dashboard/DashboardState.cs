@@ -1,0 +1,9 @@
+using Conformance.ReferenceServer.Hosting;
+
+namespace Conformance.ReferenceServer.Dashboard;
+
+/// <summary>In-memory dashboard data (transfers, ingests, jobs, tasks, processing configurations). Thread-safe.</summary>
+public sealed class DashboardState(ReferenceServerOptions options)
+{
+    public ReferenceServerOptions Options { get; } = options;
+}

@@ -1,0 +1,35 @@
+namespace Conformance.ReferenceServer.Hosting;
+
+/// <summary>Parses the standalone server's options: --archivematica-url, --storage-service-url, --user, --api-key, --password, --archivematica-version, --storage-service-version, --fault (repeatable).</summary>
+public static class CommandLine
+{
+    public static ReferenceServerOptions Parse(string[] args)
+    {
+        var options = new ReferenceServerOptions { ArchivematicaUrl = "http://127.0.0.1:62080", StorageServiceUrl = "http://127.0.0.1:62081" };
+        var faults = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--archivematica-url" => options with { ArchivematicaUrl = value },
+                "--storage-service-url" => options with { StorageServiceUrl = value },
+                "--user" => options with { User = value },
+                "--api-key" => options with { ApiKey = value },
+                "--password" => options with { Password = value },
+                "--archivematica-version" => options with { ArchivematicaVersion = value },
+                "--storage-service-version" => options with { StorageServiceVersion = value },
+                "--fault" => Add(faults, value, options),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
+            };
+            i++;
+        }
+        return options with { Faults = FaultPlan.Parse(faults) };
+    }
+
+    private static ReferenceServerOptions Add(List<string> faults, string value, ReferenceServerOptions options)
+    {
+        faults.Add(value);
+        return options;
+    }
+}

@@ -1,0 +1,77 @@
+using Conformance.ReferenceServer.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.ReferenceServer.Hosting;
+
+/// <summary>
+/// Runs both emulated services (dashboard and Storage Service) on loopback, in-process for the
+/// suite or standalone from Program. One instance owns both web applications and their state.
+/// </summary>
+public sealed class ReferenceServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _dashboardApp;
+    private readonly WebApplication _storageApp;
+
+    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, ReferenceServerOptions options)
+    {
+        _dashboardApp = dashboardApp;
+        _storageApp = storageApp;
+        Dashboard = dashboard;
+        Options = options;
+    }
+
+    public ReferenceServerOptions Options { get; }
+
+    /// <summary>Dashboard state: lets in-process callers arrange preconditions for write tests.</summary>
+    public DashboardState Dashboard { get; }
+
+    public Uri ArchivematicaUrl => BoundAddress(_dashboardApp);
+
+    public Uri StorageServiceUrl => BoundAddress(_storageApp);
+
+    public static async Task<ReferenceServerHost> StartAsync(ReferenceServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var dashboard = new DashboardState(options);
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, app => DashboardApp.Map(app, dashboard, options));
+        var storageApp = CreateApp(options.StorageServiceUrl, app => Storage.StorageApp.Map(app, options));
+        await dashboardApp.StartAsync(cancellationToken);
+        await storageApp.StartAsync(cancellationToken);
+        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dashboardApp.StopAsync();
+        await _storageApp.StopAsync();
+        await _dashboardApp.DisposeAsync();
+        await _storageApp.DisposeAsync();
+    }
+
+    private static WebApplication CreateApp(string url, Action<WebApplication> map)
+    {
+        var uri = new Uri(url);
+        if (!uri.IsLoopback)
+        {
+            throw new ArgumentException($"The reference server binds to loopback only; '{url}' is not a loopback address.");
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var app = builder.Build();
+        map(app);
+        return app;
+    }
+
+    private static Uri BoundAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
+    }
+}
