@@ -6,4 +6,12 @@ namespace Conformance.ReferenceServer.Dashboard;
 public sealed class DashboardState(ReferenceServerOptions options)
 {
     public ReferenceServerOptions Options { get; } = options;
+
+    public string AddCompletedTransfer() => throw new NotImplementedException();
+
+    public string AddCompletedIngest() => throw new NotImplementedException();
+
+    public string AddTransferAwaitingApproval() => throw new NotImplementedException();
+
+    public string AddProcessingConfig() => throw new NotImplementedException();
 }

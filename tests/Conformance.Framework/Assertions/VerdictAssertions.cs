@@ -1,0 +1,56 @@
+using Conformance.Framework.Checks;
+using FluentAssertions;
+using FluentAssertions.Execution;
+using FluentAssertions.Primitives;
+using NUnit.Framework;
+
+namespace Conformance.Framework.Assertions;
+
+public static class VerdictAssertionExtensions
+{
+    public static VerdictAssertions Should(this Verdict verdict) => new(verdict);
+}
+
+/// <summary>
+/// Turns a verdict into the NUnit outcome: passed, failed (with every failed requirement and the
+/// redacted exchange), ignored (a setting or service is missing) or inconclusive (nothing to test with).
+/// </summary>
+public sealed class VerdictAssertions(Verdict verdict) : ReferenceTypeAssertions<Verdict, VerdictAssertions>(verdict)
+{
+    protected override string Identifier => "verdict";
+
+    [CustomAssertion]
+    public AndConstraint<VerdictAssertions> Pass()
+    {
+        switch (Subject.NotRun)
+        {
+            case NotRunKind.Ignored:
+                Assert.Ignore(Subject.NotRunReason ?? "not run");
+                break;
+            case NotRunKind.Inconclusive:
+                Assert.Inconclusive(Subject.NotRunReason ?? "inconclusive");
+                break;
+        }
+
+        Execute.Assertion
+            .ForCondition(Subject.Results.Count > 0)
+            .FailWith("No check ran: a verdict without results cannot pass.")
+            .Then
+            .ForCondition(Subject.Passed)
+            .FailWith(Literal(Subject.Describe()));
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine, Subject.Results));
+        return new AndConstraint<VerdictAssertions>(this);
+    }
+
+    [CustomAssertion]
+    public AndConstraint<VerdictAssertions> FailWith(string requirementId)
+    {
+        Execute.Assertion
+            .ForCondition(Subject.Failures.Any(f => f.Requirement.Id == requirementId))
+            .FailWith(Literal($"Expected a failure of {requirementId}, but the verdict was:\n{(Subject.Passed ? "passed" : Subject.NotRun != NotRunKind.None ? Subject.NotRunReason : Subject.Describe())}"));
+        return new AndConstraint<VerdictAssertions>(this);
+    }
+
+    // FluentAssertions treats braces as placeholders; the message is already complete.
+    private static string Literal(string message) => message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+}

@@ -1,0 +1,60 @@
+using Conformance.Framework.Catalogue;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Http;
+using Conformance.Framework.Schemas;
+
+namespace Conformance.Framework.Cases;
+
+/// <summary>
+/// Everything a run shares, built once: the target, one client per configured service, the versions
+/// found at preflight, the catalogue, the compiled schemas, discovered identifiers and the arranger.
+/// Immutable or thread-safe throughout, so tests may run in parallel.
+/// </summary>
+public sealed class ConformanceSession : IDisposable
+{
+    private readonly Dictionary<ServiceKind, ServiceClient> _clients;
+
+    public ConformanceSession(TargetSettings settings, EndpointCatalogue catalogue, SchemaRegistry schemas, IArranger arranger, RunContext? run = null)
+    {
+        Settings = settings;
+        Catalogue = catalogue;
+        Schemas = schemas;
+        Arranger = arranger;
+        Run = run ?? new RunContext();
+        _clients = new[] { settings.Archivematica, settings.Storage }
+            .OfType<ServiceEndpoint>()
+            .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout));
+        Versions = new Dictionary<ServiceKind, string> { [ServiceKind.Storage] = settings.StorageServiceVersion };
+        Discovery = new Discovery(this);
+        Expander = new RequestExpander(this);
+    }
+
+    public TargetSettings Settings { get; }
+
+    public EndpointCatalogue Catalogue { get; }
+
+    public SchemaRegistry Schemas { get; }
+
+    public IArranger Arranger { get; }
+
+    public RunContext Run { get; }
+
+    public Discovery Discovery { get; }
+
+    public RequestExpander Expander { get; }
+
+    /// <summary>Product version per service: the dashboard's from X-Archivematica-Version at preflight, the Storage Service's from settings.</summary>
+    public Dictionary<ServiceKind, string> Versions { get; }
+
+    public ServiceClient? Client(ServiceKind kind) => _clients.GetValueOrDefault(kind);
+
+    public string? Version(ServiceKind kind) => Versions.GetValueOrDefault(kind);
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}

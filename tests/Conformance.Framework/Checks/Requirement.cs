@@ -1,0 +1,37 @@
+namespace Conformance.Framework.Checks;
+
+/// <summary>
+/// The contract clauses the suite enforces, each a one-sentence "shall" (docs/requirements.md lists
+/// the same). Every failure message starts with one of these ids.
+/// </summary>
+public sealed record Requirement(string Id, string Shall)
+{
+    public static readonly Requirement ValidHeaderAccepted = new("AUTH-01", "A request with valid credentials in an 'Authorization: ApiKey user:key' header shall be accepted.");
+    public static readonly Requirement ValidQueryAccepted = new("AUTH-02", "A request with valid 'username' and 'api_key' query parameters shall be accepted.");
+    public static readonly Requirement WrongKeyHeaderRejected = new("AUTH-03", "A request whose ApiKey header carries a wrong key shall be rejected with the service's authentication failure.");
+    public static readonly Requirement WrongKeyQueryRejected = new("AUTH-04", "A request whose 'api_key' query parameter is wrong shall be rejected with the service's authentication failure.");
+    public static readonly Requirement NoCredentialsRejected = new("AUTH-05", "A request without credentials shall be rejected with the service's authentication failure.");
+    public static readonly Requirement UnknownUserRejected = new("AUTH-06", "A request naming an unknown user shall be rejected with the service's authentication failure.");
+    public static readonly Requirement HeaderWithoutColonRejected = new("AUTH-07", "An ApiKey header without a colon shall be rejected, without falling back to query credentials.");
+    public static readonly Requirement ForeignSchemeRejected = new("AUTH-08", "A foreign Authorization scheme (Bearer) shall not be honoured; without other credentials the request is rejected.");
+    public static readonly Requirement OpenEndpointAnswers = new("AUTH-09", "An endpoint the contract leaves open shall answer the same whatever credentials are sent.");
+    public static readonly Requirement Status = new("STATUS-01", "The response status shall be the one the contract gives for the request.");
+    public static readonly Requirement ContentType = new("CT-01", "The Content-Type shall be the contract's media type, with exactly the contract's parameters.");
+    public static readonly Requirement BodyKind = new("BODY-01", "The body shall be of the contract's kind: empty, JSON, XML or text.");
+    public static readonly Requirement ExactBody = new("BODY-02", "Where the contract fixes the body byte for byte, the body shall be exactly that.");
+    public static readonly Requirement Schema = new("SCHEMA-01", "A JSON body shall match the published JSON Schema for its endpoint and status.");
+    public static readonly Requirement RequiredHeaders = new("HDR-01", "Headers the contract requires (version and pipeline headers, Location, WWW-Authenticate, Allow) shall be present and well-formed.");
+    public static readonly Requirement ForbiddenHeaders = new("HDR-02", "Headers the contract excludes from a response shall be absent.");
+    public static readonly Requirement MethodNotAllowed = new("METHOD-01", "A method the route does not allow shall get 405 before authentication, naming the allowed methods in Allow.");
+    public static readonly Requirement TrailingSlash = new("SLASH-01", "A route that requires a trailing slash shall redirect (301) the slash-less path to the slash URL.");
+    public static readonly Requirement Transport = new("TRANSPORT-01", "The target shall answer every request within the timeout, over an intact connection.");
+
+    public static IReadOnlyList<Requirement> All { get; } =
+    [
+        ValidHeaderAccepted, ValidQueryAccepted, WrongKeyHeaderRejected, WrongKeyQueryRejected, NoCredentialsRejected,
+        UnknownUserRejected, HeaderWithoutColonRejected, ForeignSchemeRejected, OpenEndpointAnswers, Status, ContentType,
+        BodyKind, ExactBody, Schema, RequiredHeaders, ForbiddenHeaders, MethodNotAllowed, TrailingSlash, Transport,
+    ];
+
+    public override string ToString() => Id;
+}

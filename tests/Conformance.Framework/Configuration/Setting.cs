@@ -1,0 +1,40 @@
+namespace Conformance.Framework.Configuration;
+
+/// <summary>
+/// One configuration parameter: its runsettings name (TestRunParameters), the environment variable
+/// that overrides it, its default and its meaning. The README table lists exactly these.
+/// </summary>
+public sealed record Setting(string Name, string EnvironmentVariable, string? Default, string Meaning, bool IsSecret = false);
+
+public static class Settings
+{
+    public static readonly Setting ArchivematicaUrl = new("ArchivematicaUrl", "ARCHIVEMATICA_URL", null,
+        "Dashboard base URL, e.g. https://am.example.org. Leave both URLs empty to run against the embedded reference server.");
+    public static readonly Setting ArchivematicaUser = new("ArchivematicaUser", "ARCHIVEMATICA_USER", null, "Dashboard user name.");
+    public static readonly Setting ArchivematicaApiKey = new("ArchivematicaApiKey", "ARCHIVEMATICA_API_KEY", null, "Dashboard API key (never printed).", IsSecret: true);
+    public static readonly Setting StorageServiceUrl = new("StorageServiceUrl", "STORAGE_SERVICE_URL", null,
+        "Storage Service base URL, e.g. https://ss.example.org:8000. Empty: its tests are reported as not run.");
+    public static readonly Setting StorageServiceUser = new("StorageServiceUser", "STORAGE_SERVICE_USER", null, "Storage Service user name.");
+    public static readonly Setting StorageServiceApiKey = new("StorageServiceApiKey", "STORAGE_SERVICE_API_KEY", null, "Storage Service API key (never printed).", IsSecret: true);
+    public static readonly Setting StorageServiceVersion = new("StorageServiceVersion", "STORAGE_SERVICE_VERSION", "0.19.0",
+        "Storage Service release to expect (it does not announce its version).");
+    public static readonly Setting RequestTimeoutSeconds = new("RequestTimeoutSeconds", "REQUEST_TIMEOUT_SECONDS", "30", "Per-request timeout in seconds.");
+    public static readonly Setting AllowWrites = new("AllowWrites", "ALLOW_WRITES", "false",
+        "Run mutating tests (they create and hide data) against a configured target. Always on for the embedded server.");
+    public static readonly Setting AllowDestructive = new("AllowDestructive", "ALLOW_DESTRUCTIVE", "false",
+        "Run destructive tests (reingest, deletions, level replacement) against a configured target. Always on for the embedded server.");
+    public static readonly Setting TransferSourceLocation = new("TransferSourceLocation", "TRANSFER_SOURCE_LOCATION", null,
+        "UUID of a transfer-source location, for start_transfer, package and copy_metadata_files (writes only).");
+    public static readonly Setting TransferSourcePath = new("TransferSourcePath", "TRANSFER_SOURCE_PATH", null,
+        "A directory inside that location to start transfers from (writes only).");
+    public static readonly Setting ArrangePath = new("ArrangePath", "ARRANGE_PATH", null,
+        "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
+
+    public static IReadOnlyList<Setting> All { get; } =
+    [
+        ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
+        StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServiceVersion,
+        RequestTimeoutSeconds, AllowWrites, AllowDestructive,
+        TransferSourceLocation, TransferSourcePath, ArrangePath,
+    ];
+}

@@ -1,0 +1,37 @@
+namespace Conformance.Framework.Http;
+
+/// <summary>How a request presents (or fails to present) credentials. Each mode is one column of the auth matrix.</summary>
+public enum AuthMode
+{
+    /// <summary>Authorization: ApiKey user:key.</summary>
+    Header,
+
+    /// <summary>?username=user&amp;api_key=key, no Authorization header.</summary>
+    Query,
+
+    /// <summary>Authorization: ApiKey user:wrong-key.</summary>
+    BadKeyHeader,
+
+    /// <summary>?username=user&amp;api_key=wrong-key.</summary>
+    BadKeyQuery,
+
+    /// <summary>No credentials at all.</summary>
+    NoCredentials,
+
+    /// <summary>Authorization: ApiKey unknown-user:key.</summary>
+    UnknownUser,
+
+    /// <summary>Authorization: ApiKey userkey (no colon): fails, and no fallback to valid query parameters.</summary>
+    HeaderWithoutColon,
+
+    /// <summary>Authorization: Bearer key: a foreign scheme that is never honoured.</summary>
+    BearerScheme,
+}
+
+public static class AuthModes
+{
+    public static IReadOnlyList<AuthMode> All { get; } = Enum.GetValues<AuthMode>();
+
+    /// <summary>Modes carrying valid credentials; every other mode must be rejected.</summary>
+    public static bool IsAccepted(this AuthMode mode) => mode is AuthMode.Header or AuthMode.Query;
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Redaction;
+using RestSharp;
+using RestSharp.Serializers;
+
+namespace Conformance.Framework.Http;
+
+/// <summary>
+/// The one long-lived HTTP client (one connection pool) for one service. It applies an
+/// <see cref="AuthMode"/> to a <see cref="RequestPlan"/>, sends it, and returns a redacted
+/// <see cref="Exchange"/>. Redirects are never followed: a 301/302 is something to check.
+/// </summary>
+public sealed class ServiceClient : IDisposable
+{
+    /// <summary>A key no real user has; used by the bad-key modes.</summary>
+    private const string WrongKey = "conformance-wrong-key-0000000000";
+
+    /// <summary>A user name no real instance has; used by <see cref="AuthMode.UnknownUser"/>.</summary>
+    private const string UnknownUser = "conformance-unknown-user";
+
+    private readonly RestClient _client;
+
+    public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout)
+    {
+        Endpoint = endpoint;
+        Redactor.Register(endpoint.Credentials.ApiKey);
+        var options = new RestClientOptions(endpoint.BaseUrl)
+        {
+            FollowRedirects = false,
+            Timeout = timeout,
+            UserAgent = SuiteInfo.UserAgent,
+            ThrowOnAnyError = false,
+        };
+        _client = new RestClient(options, configureSerialization: s => s.UseOnlySerializer(() => new NoAcceptSerializer()));
+    }
+
+    public ServiceEndpoint Endpoint { get; }
+
+    public async Task<Exchange> SendAsync(RequestPlan plan, AuthMode mode, string testName, CancellationToken cancellationToken = default)
+    {
+        var request = new RestRequest(plan.Path.TrimStart('/'), Method(plan.Method));
+        var sentHeaders = new List<KeyValuePair<string, string>> { new("User-Agent", SuiteInfo.UserAgent), new(SuiteInfo.TestNameHeader, testName) };
+        foreach (var (name, value) in plan.Headers)
+        {
+            request.AddHeader(name, value);
+            sentHeaders.Add(new(name, value));
+        }
+
+        var query = plan.Query.ToList();
+        var authorization = ApplyCredentials(mode, query);
+        if (authorization is not null)
+        {
+            request.AddHeader("Authorization", authorization);
+            sentHeaders.Add(new("Authorization", authorization));
+        }
+
+        request.AddHeader(SuiteInfo.TestNameHeader, testName);
+        foreach (var (name, value) in query)
+        {
+            request.AddQueryParameter(name, value);
+        }
+
+        var (body, contentType) = AddBody(request, plan);
+        var url = _client.BuildUri(request).AbsoluteUri;
+
+        var stopwatch = Stopwatch.StartNew();
+        var response = await _client.ExecuteAsync(request, cancellationToken);
+        stopwatch.Stop();
+
+        return new Exchange
+        {
+            Service = Endpoint.Kind.CatalogueName(),
+            AuthMode = mode,
+            Method = plan.Method,
+            Url = Redactor.Redact(url),
+            RequestHeaders = sentHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
+            RequestBody = body is null ? null : Redactor.Redact(body),
+            RequestContentType = contentType,
+            Status = (int)response.StatusCode,
+            Reason = response.StatusDescription,
+            ResponseHeaders = ResponseHeaders(response),
+            Body = Redactor.Redact(response.Content ?? string.Empty),
+            Elapsed = stopwatch.Elapsed,
+            TransportError = response.ResponseStatus == ResponseStatus.Completed ? null : Redactor.Redact(TransportError(response)),
+        };
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private string? ApplyCredentials(AuthMode mode, List<KeyValuePair<string, string>> query)
+    {
+        var (user, key) = (Endpoint.Credentials.User, Endpoint.Credentials.ApiKey);
+        switch (mode)
+        {
+            case AuthMode.Header:
+                return $"ApiKey {user}:{key}";
+            case AuthMode.Query:
+                AddQueryCredentials(query, user, key);
+                return null;
+            case AuthMode.BadKeyHeader:
+                return $"ApiKey {user}:{WrongKey}";
+            case AuthMode.BadKeyQuery:
+                AddQueryCredentials(query, user, WrongKey);
+                return null;
+            case AuthMode.NoCredentials:
+                return null;
+            case AuthMode.UnknownUser:
+                return $"ApiKey {UnknownUser}:{key}";
+            case AuthMode.HeaderWithoutColon:
+                // Valid query credentials too: the contract says a malformed ApiKey header does not fall back to them.
+                AddQueryCredentials(query, user, key);
+                return $"ApiKey {user}{key}";
+            case AuthMode.BearerScheme:
+                return $"Bearer {key}";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mode));
+        }
+    }
+
+    private static void AddQueryCredentials(List<KeyValuePair<string, string>> query, string user, string key)
+    {
+        query.Add(new("username", user));
+        query.Add(new("api_key", key));
+    }
+
+    private static (string? Body, string? ContentType) AddBody(RestRequest request, RequestPlan plan)
+    {
+        if (plan.Form is not null)
+        {
+            foreach (var (name, value) in plan.Form)
+            {
+                request.AddParameter(name, value, ParameterType.GetOrPost);
+            }
+
+            var encoded = string.Join('&', plan.Form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+            return (encoded, "application/x-www-form-urlencoded");
+        }
+
+        if (plan.Body is not null)
+        {
+            var contentType = plan.ContentType ?? "application/json";
+            request.AddStringBody(plan.Body, contentType);
+            return (plan.Body, contentType);
+        }
+
+        return (null, null);
+    }
+
+    private static List<KeyValuePair<string, string>> ResponseHeaders(RestResponse response) =>
+        (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
+            .Where(h => h.Name is not null)
+            .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? string.Empty))
+            .ToList();
+
+    private static string TransportError(RestResponse response) => response.ResponseStatus switch
+    {
+        ResponseStatus.TimedOut => "timed out",
+        _ => response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString(),
+    };
+
+    private static Method Method(string method) => Enum.Parse<Method>(method, ignoreCase: true);
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.References;
+using NJsonSchema.Validation;
+
+namespace Conformance.Framework.Schemas;
+
+/// <summary>
+/// The committed JSON Schemas under schemas/, each loaded and compiled once per run and shared by
+/// all threads. Paths are relative to the schemas folder, e.g. "archivematica/auth-failure.403.json".
+/// </summary>
+public sealed class SchemaRegistry(string schemasRoot)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _schemas = new(StringComparer.Ordinal);
+
+    public string Root { get; } = Path.GetFullPath(schemasRoot);
+
+    public Task<JsonSchema> GetAsync(string relativePath) =>
+        _schemas.GetOrAdd(relativePath, path => new Lazy<Task<JsonSchema>>(() => LoadAsync(path))).Value;
+
+    /// <summary>Validates a JSON text; a body that is not JSON at all is one error of kind NotJson.</summary>
+    public async Task<IReadOnlyList<SchemaError>> ValidateAsync(string relativePath, string json)
+    {
+        var schema = await GetAsync(relativePath);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return [new SchemaError("NotJson", "$", e.Message)];
+        }
+
+        return Flatten(schema.Validate(json)).ToList();
+    }
+
+    private async Task<JsonSchema> LoadAsync(string relativePath)
+    {
+        var fullPath = Path.GetFullPath(Path.Combine(Root, relativePath));
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"Schema '{relativePath}' not found under {Root}.", fullPath);
+        }
+
+        return await ConstRewritingResolver.LoadAsync(fullPath);
+    }
+
+    /// <summary>Loads a schema and every file it references with <see cref="ConstAsEnum"/> applied.</summary>
+    private sealed class ConstRewritingResolver(JsonSchema root) : JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator()))
+    {
+        public static async Task<JsonSchema> LoadAsync(string fullPath, CancellationToken cancellationToken = default) =>
+            await JsonSchema.FromJsonAsync(
+                ConstAsEnum(await File.ReadAllTextAsync(fullPath, cancellationToken)),
+                fullPath,
+                schema => new ConstRewritingResolver(schema),
+                cancellationToken);
+
+        public override async Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default) =>
+            await LoadAsync(filePath, cancellationToken);
+    }
+
+    // NJsonSchema does not enforce draft-06 "const"; the same constraint as a one-value "enum" it does.
+    internal static string ConstAsEnum(string schemaText)
+    {
+        var root = JsonNode.Parse(schemaText)!;
+        Rewrite(root);
+        return root.ToJsonString();
+
+        static void Rewrite(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (obj.Remove("const", out var value))
+                    {
+                        obj["enum"] = new JsonArray(value?.DeepClone());
+                    }
+
+                    foreach (var child in obj.Select(p => p.Value).ToList())
+                    {
+                        Rewrite(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Rewrite(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<SchemaError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                foreach (var nested in child.Errors.SelectMany(e => Flatten(e.Value)))
+                {
+                    yield return nested;
+                }
+            }
+            else
+            {
+                yield return new SchemaError(error.Kind.ToString(), ToJsonPath(error.Path), error.Property ?? string.Empty);
+            }
+        }
+    }
+
+    // NJsonSchema paths look like "#/results[0].uuid"; reports use "$.results[0].uuid".
+    private static string ToJsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "#" ? "$" : "$" + (path.StartsWith("#/", StringComparison.Ordinal) ? "." + path[2..] : path.TrimStart('#'));
+}

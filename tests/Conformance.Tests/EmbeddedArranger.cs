@@ -1,0 +1,21 @@
+using Conformance.Framework.Cases;
+using Conformance.ReferenceServer.Hosting;
+
+namespace Conformance.Tests;
+
+/// <summary>Creates write-test preconditions directly in the in-process reference server's state.</summary>
+internal sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
+{
+    public Task<IReadOnlyDictionary<string, string>> ArrangeAsync(string arrangement, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, string> fields = arrangement switch
+        {
+            "completed-transfer" => new Dictionary<string, string> { ["uuid"] = host.Dashboard.AddCompletedTransfer() },
+            "completed-ingest" => new Dictionary<string, string> { ["uuid"] = host.Dashboard.AddCompletedIngest() },
+            "transfer-awaiting-approval" => new Dictionary<string, string> { ["directory"] = host.Dashboard.AddTransferAwaitingApproval() },
+            "processing-config" => new Dictionary<string, string> { ["name"] = host.Dashboard.AddProcessingConfig() },
+            _ => throw new UnresolvableException($"the reference server has no arrangement '{arrangement}'"),
+        };
+        return Task.FromResult(fields);
+    }
+}

@@ -1,0 +1,34 @@
+using Conformance.Framework.Configuration;
+using Conformance.ReferenceServer.Hosting;
+
+namespace Conformance.Tests;
+
+/// <summary>The embedded default: the reference server started in-process on free loopback ports, with a fresh API key per run.</summary>
+internal static class EmbeddedTarget
+{
+    public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
+    {
+        var apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
+        {
+            ApiKey = apiKey,
+            StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
+        });
+        var settings = TargetSettings.FromSource(source) with
+        {
+            IsEmbedded = true,
+            Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, apiKey)),
+            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, apiKey)),
+            Placeholders = ReferencePlaceholders,
+        };
+        return (host, settings);
+    }
+
+    public static IReadOnlyDictionary<string, string> ReferencePlaceholders { get; } = new Dictionary<string, string>
+    {
+        ["pipeline-uuid"] = ReferenceData.PipelineUuid,
+        ["transfer-source-location"] = ReferenceData.TransferSourceLocationUuid,
+        ["transfer-source-path"] = ReferenceData.TransferSourcePath,
+        ["arrange-path"] = ReferenceData.ArrangePath,
+    };
+}

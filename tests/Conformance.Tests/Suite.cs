@@ -1,0 +1,44 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Catalogue;
+using Conformance.Framework.Checks;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>What every test shares: the catalogue (read when tests are discovered) and the session (built by <see cref="SuiteSetup"/>).</summary>
+internal static class Suite
+{
+    private static readonly Lazy<EndpointCatalogue> LazyCatalogue = new(() => EndpointCatalogue.Load(FromOutput("fixtures", "endpoints.json")));
+
+    public static EndpointCatalogue Catalogue => LazyCatalogue.Value;
+
+    public static ConformanceSession? Session { get; set; }
+
+    /// <summary>Set when the target could not be used; every test then reports "not run" and the preflight test fails with this.</summary>
+    public static string? PreflightFailure { get; set; }
+
+    public static string FromOutput(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
+
+    /// <summary>Test cases for the catalogue cases that <paramref name="include"/> selects, named and categorised for filtering.</summary>
+    public static IEnumerable<TestCaseData> TestCases(Func<ConformanceCase, bool> include) =>
+        CaseFactory.All(Catalogue).Where(include).Select(c =>
+        {
+            var data = new TestCaseData(c).SetName($"{{m}}({c.Name})");
+            foreach (var category in Categories.For(c))
+            {
+                data.SetCategory(category);
+            }
+
+            return data.SetProperty("Endpoint", c.Endpoint.Id).SetProperty("AuthMode", c.Mode.ToString());
+        });
+
+    public static async Task<Verdict> RunAsync(ConformanceCase c)
+    {
+        if (PreflightFailure is not null || Session is null)
+        {
+            return Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)");
+        }
+
+        return await new CaseRunner(Session).RunAsync(c, TestContext.CurrentContext.Test.FullName);
+    }
+}
