@@ -4,7 +4,7 @@ using Conformance.ReferenceServer.Hosting;
 namespace Conformance.Tests;
 
 /// <summary>Creates write-test preconditions directly in the in-process reference server's state.</summary>
-internal sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
+public sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
 {
     public Task<IReadOnlyDictionary<string, string>> ArrangeAsync(string arrangement, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using Conformance.ReferenceServer.Hosting;
 namespace Conformance.Tests;
 
 /// <summary>The embedded default: the reference server started in-process on free loopback ports, with a fresh API key per run.</summary>
-internal static class EmbeddedTarget
+public static class EmbeddedTarget
 {
     public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
     {

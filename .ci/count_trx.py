@@ -1,0 +1,23 @@
+"""Sums the TRX result counters of every run and prints the closing line 'N passed, N failed, N skipped'."""
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    if counters is None:
+        print(f"{path}: no result counters (the run was aborted)")
+        failed += 1
+        continue
+    c = {k: int(v) for k, v in counters.attrib.items()}
+    bad = c.get("failed", 0) + c.get("error", 0) + c.get("timeout", 0) + c.get("aborted", 0)
+    good = c.get("passed", 0)
+    other = c.get("total", 0) - good - bad
+    print(f"{path.rsplit('/', 1)[-1]}: {good} passed, {bad} failed, {other} skipped")
+    passed, failed, skipped = passed + good, failed + bad, skipped + other
+if not sys.argv[1:]:
+    print("no TRX files: no test ran")
+    failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)

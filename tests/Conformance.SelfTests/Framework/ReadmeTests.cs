@@ -1,0 +1,31 @@
+using Conformance.Framework.Configuration;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace Conformance.SelfTests.Framework;
+
+[TestFixture]
+public sealed class ReadmeTests
+{
+    [Test]
+    public void The_settings_table_lists_every_parameter_with_its_variable_default_and_meaning()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Paths.Root, "README.md"))
+            .SkipWhile(l => !l.StartsWith("| parameter |", StringComparison.Ordinal)).Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)[1..^1])
+            .Select(c => (Name: c[0], Variable: c[1], Default: c[2], Meaning: c[3]))
+            .ToList();
+        rows.Should().BeEquivalentTo(
+            Settings.All.Select(s => (s.Name, Variable: s.EnvironmentVariable, Default: s.Default ?? "", s.Meaning)),
+            o => o.WithStrictOrdering());
+    }
+
+    [Test]
+    public void The_default_runsettings_names_only_known_parameters()
+    {
+        var names = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.Root, "runsettings", "default.runsettings"))
+            .Descendants("Parameter").Select(p => (string)p.Attribute("name")!);
+        names.Should().BeSubsetOf(Settings.All.Select(s => s.Name));
+    }
+}

@@ -1,0 +1,65 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Catalogue;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Preflight;
+using Conformance.Framework.Schemas;
+using Conformance.ReferenceServer.Hosting;
+using Conformance.Tests;
+
+namespace Conformance.SelfTests;
+
+/// <summary>An in-process reference server (optionally with faults) and a suite session pointed at it, as the suite itself would build it.</summary>
+internal sealed class ReferenceTarget : IAsyncDisposable
+{
+    private static readonly Lazy<EndpointCatalogue> SharedCatalogue = new(() => EndpointCatalogue.Load(Paths.Catalogue));
+    private static readonly SchemaRegistry SharedSchemas = new(Paths.Schemas);
+
+    private ReferenceTarget(ReferenceServerHost host, ConformanceSession session)
+    {
+        Host = host;
+        Session = session;
+    }
+
+    public ReferenceServerHost Host { get; }
+
+    public ConformanceSession Session { get; }
+
+    public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
+
+    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null)
+    {
+        var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
+        var settings = new TargetSettings
+        {
+            IsEmbedded = true,
+            Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
+            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
+            StorageServiceVersion = host.Options.StorageServiceVersion,
+            Placeholders = EmbeddedTarget.ReferencePlaceholders,
+            RequestTimeout = TimeSpan.FromSeconds(10),
+        };
+        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host));
+        var preflight = await PreflightCheck.RunAsync(session);
+        if (preflight is not null)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException("The reference server failed its own preflight:\n" + preflight);
+        }
+
+        return new ReferenceTarget(host, session);
+    }
+
+    /// <summary>Runs the named case the way the suite does; <paramref name="caseName"/> is the name shown in test results, e.g. "am.transfer.completed, Header".</summary>
+    public Task<Conformance.Framework.Checks.Verdict> RunAsync(string caseName)
+    {
+        var testCase = CaseFactory.All(Catalogue).SingleOrDefault(c => c.Name == caseName)
+            ?? throw new ArgumentException($"No case named '{caseName}'.");
+        return new CaseRunner(Session).RunAsync(testCase, "self-test: " + caseName);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Session.Dispose();
+        await Host.DisposeAsync();
+    }
+}
