@@ -26,6 +26,7 @@ public sealed class ServiceClient : IDisposable
     {
         Endpoint = endpoint;
         Redactor.Register(endpoint.Credentials.ApiKey);
+        Redactor.Register(endpoint.Password);
         var options = new RestClientOptions(endpoint.BaseUrl)
         {
             FollowRedirects = false,
@@ -114,6 +115,18 @@ public sealed class ServiceClient : IDisposable
                 return $"ApiKey {user}{key}";
             case AuthMode.BearerScheme:
                 return $"Bearer {key}";
+            case AuthMode.HeaderOverBadQuery:
+                AddQueryCredentials(query, user, WrongKey);
+                return $"ApiKey {user}:{key}";
+            case AuthMode.BadHeaderOverQuery:
+                AddQueryCredentials(query, user, key);
+                return $"ApiKey {user}:{WrongKey}";
+            case AuthMode.Basic:
+                // The dashboard must ignore Basic whatever it carries; the Storage Service checks the password.
+                var secret = Endpoint.Kind == ServiceKind.Storage
+                    ? Endpoint.Password ?? throw new InvalidOperationException("Basic auth needs the user's password.")
+                    : key;
+                return "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{secret}"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode));
         }
