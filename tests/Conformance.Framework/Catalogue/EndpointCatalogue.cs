@@ -20,6 +20,14 @@ public sealed class EndpointCatalogue
 
     public IReadOnlyList<Exclusion> Excluded { get; }
 
+    /// <summary>Every value of every request template (path parameters, query, form, headers), for discovery priming.</summary>
+    public IEnumerable<string> AllRequestValues() =>
+        Endpoints.SelectMany(e => e.Cases.Select(c => c.Request).Prepend(e.Request))
+            .SelectMany(r => r.PathParams.Values
+                .Concat(r.Query.Values.SelectMany(v => v))
+                .Concat(r.Form?.Values.SelectMany(v => v) ?? [])
+                .Concat(r.Headers.Values));
+
     public Endpoint this[string id] =>
         Endpoints.FirstOrDefault(e => e.Id == id) ?? throw new KeyNotFoundException($"No endpoint '{id}' in the catalogue.");
 

@@ -69,6 +69,18 @@ public sealed class DashboardState
         return uuid;
     });
 
+    /// <summary>
+    /// An AIP extracted into the shared tmp directory, as the Storage Service leaves it before a
+    /// reingest; returns its name (the AIP directory, "name-uuid") and uuid.
+    /// </summary>
+    public (string Name, string Uuid) AddAipReadyForReingest() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        var name = $"arranged-aip-{uuid[..8]}-{uuid}";
+        data.AipsExtractedForReingest.Add(name);
+        return (name, uuid);
+    });
+
     internal T Locked<T>(Func<DashboardData, T> action)
     {
         lock (_gate)

@@ -27,6 +27,12 @@ internal static partial class ReingestEndpoints
         }
         return request.State.Locked(data =>
         {
+            // The real view moves tmp/<name> into a watched directory; without it the move fails.
+            if (!data.AipsExtractedForReingest.Remove(name))
+            {
+                return DashboardResponse.Error($"[Errno 2] No such file or directory: '/var/archivematica/sharedDirectory/tmp/{name}'", status: 500);
+            }
+
             data.PurgeJobs(uuid);
             data.Units.RemoveAll(u => u.Type == UnitType.Sip && DashboardData.SameUuid(u.Uuid, uuid));
 

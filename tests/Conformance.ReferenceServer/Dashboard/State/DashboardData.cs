@@ -26,6 +26,12 @@ internal sealed class DashboardData
 
     public List<ArrangeEntry> Arrange { get; } = [];
 
+    /// <summary>
+    /// AIPs (by directory name) that the Storage Service has extracted into the shared tmp directory
+    /// for reingest; reingest moves one of these, and fails (500) when it is not there.
+    /// </summary>
+    public HashSet<string> AipsExtractedForReingest { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Seeding uses a fixed random source so seeded job/task ids are stable across runs.</summary>
     public void EndSeeding()
     {
