@@ -77,6 +77,7 @@ public sealed class CaseRunner(ConformanceSession session)
         var plan = await session.Expander.ExpandAsync(c.Endpoint, template, c.ApiVersion, forProbe, cancellationToken);
         return c.Kind switch
         {
+            CaseKind.Variant => plan with { Method = c.SentMethod },
             CaseKind.WrongMethod => plan with { Method = c.SentMethod, Form = null, Body = null, ContentType = null },
             CaseKind.MissingSlash => plan with { Path = plan.Path.TrimEnd('/') },
             _ => plan,
@@ -108,6 +109,11 @@ public sealed class CaseRunner(ConformanceSession session)
 
     private async Task<IReadOnlyList<CheckResult>> VerifyWrongMethod(ConformanceCase c, Exchange exchange, ServiceContract contract)
     {
+        if (c.Endpoint.MethodNotAllowed is { } own)
+        {
+            return await ContractVerifier.VerifyAsync(exchange, own, Requirement.MethodNotAllowed, session.Schemas);
+        }
+
         var expected = contract.MethodNotAllowed;
         if (contract.MethodNotAllowedBodyListsMethods)
         {
@@ -135,7 +141,7 @@ public sealed class CaseRunner(ConformanceSession session)
     private static Expectation SlashRedirect(string pathWithSlash) => new()
     {
         Status = 301,
-        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash)}(\\?.*)?$" },
+        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash).Replace(";", "(;|%3B)", StringComparison.Ordinal)}(\\?.*)?$" },
     };
 
     private static Requirement AcceptanceRequirement(AuthMode mode) => mode switch
