@@ -1,4 +1,5 @@
 using Conformance.ReferenceServer.Dashboard;
+using Conformance.ReferenceServer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,11 +18,12 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     private readonly WebApplication _dashboardApp;
     private readonly WebApplication _storageApp;
 
-    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, ReferenceServerOptions options)
+    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options)
     {
         _dashboardApp = dashboardApp;
         _storageApp = storageApp;
         Dashboard = dashboard;
+        Storage = storage;
         Options = options;
     }
 
@@ -29,6 +31,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     /// <summary>Dashboard state: lets in-process callers arrange preconditions for write tests.</summary>
     public DashboardState Dashboard { get; }
+
+    /// <summary>Storage Service state: lets in-process callers arrange preconditions for write tests.</summary>
+    public StorageState Storage { get; }
 
     public Uri ArchivematicaUrl => BoundAddress(_dashboardApp);
 
@@ -38,10 +43,11 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     {
         var dashboard = new DashboardState(options);
         var dashboardApp = CreateApp(options.ArchivematicaUrl, app => DashboardApp.Map(app, dashboard, options));
-        var storageApp = CreateApp(options.StorageServiceUrl, app => Storage.StorageApp.Map(app, options));
+        var storage = new StorageState(options);
+        var storageApp = CreateApp(options.StorageServiceUrl, app => StorageApp.Map(app, storage, options));
         await dashboardApp.StartAsync(cancellationToken);
         await storageApp.StartAsync(cancellationToken);
-        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, options);
+        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options);
     }
 
     /// <summary>Completes when either application is asked to stop (Ctrl+C, SIGTERM).</summary>

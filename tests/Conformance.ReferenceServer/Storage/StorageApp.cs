@@ -1,18 +1,16 @@
 using Conformance.ReferenceServer.Hosting;
+using Conformance.ReferenceServer.Storage.Routes;
 using Microsoft.AspNetCore.Builder;
 
 namespace Conformance.ReferenceServer.Storage;
 
-/// <summary>The Archivematica Storage Service API (/api/v1/..., /api/v2/...).</summary>
+/// <summary>The Archivematica Storage Service API (/api/v1/..., /api/v2/...), served from <see cref="StorageState"/>.</summary>
 public static class StorageApp
 {
-    public static void Map(WebApplication app, ReferenceServerOptions options)
+    public static void Map(WebApplication app, StorageState state, ReferenceServerOptions options)
     {
-        _ = options;
-        app.Run(context =>
-        {
-            context.Response.StatusCode = 404;
-            return Task.CompletedTask;
-        });
+        ArgumentNullException.ThrowIfNull(app);
+        var router = new StorageRouter(state, options);
+        app.Run(router.HandleAsync);
     }
 }

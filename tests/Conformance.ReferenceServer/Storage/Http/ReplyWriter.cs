@@ -1,0 +1,54 @@
+using System.Text;
+using Conformance.ReferenceServer.Storage.Tastypie;
+using Microsoft.AspNetCore.Http;
+
+namespace Conformance.ReferenceServer.Storage.Http;
+
+/// <summary>
+/// Serialises a <see cref="Reply"/> and adds what Django's middleware adds to every response
+/// (Vary: Accept-Language, Cookie; Content-Language; X-Frame-Options; Content-Length).
+/// </summary>
+internal static class ReplyWriter
+{
+    public static async Task WriteAsync(HttpContext http, StorageRequest request, Reply reply)
+    {
+        var body = reply.Style switch
+        {
+            BodyStyle.Tastypie => TastypieSerializer.Serialize(reply.Data, reply.Format, reply.RootIsResourceObject),
+            BodyStyle.StdlibJson => Encoding.UTF8.GetBytes(PythonJson.Serialize(reply.Data, sortKeys: false, ensureAscii: true)),
+            _ => reply.Bytes,
+        };
+        var response = http.Response;
+        response.StatusCode = reply.Status;
+        var contentType = reply.ContentType ?? (reply.Style == BodyStyle.Tastypie ? TastypieFormats.ContentType(reply.Format) : null);
+        if (contentType is not null)
+        {
+            response.Headers.ContentType = contentType;
+        }
+        var vary = new List<string>();
+        foreach (var (name, value) in reply.Headers)
+        {
+            if (name.Equals("Vary", StringComparison.OrdinalIgnoreCase))
+            {
+                vary.Add(value);
+            }
+            else if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers.Append(name, value);
+            }
+        }
+        vary.AddRange(["Accept-Language", "Cookie"]);
+        response.Headers.Vary = string.Join(", ", vary.Distinct(StringComparer.OrdinalIgnoreCase));
+        response.Headers.ContentLanguage = "en";
+        response.Headers.XFrameOptions = "SAMEORIGIN";
+        var bodyAllowed = reply.Status is not (204 or 304) and >= 200;
+        if (bodyAllowed)
+        {
+            response.ContentLength = body.Length;
+        }
+        if (bodyAllowed && body.Length > 0 && !HttpMethods.IsHead(request.Context.Request.Method))
+        {
+            await response.Body.WriteAsync(body, http.RequestAborted);
+        }
+    }
+}

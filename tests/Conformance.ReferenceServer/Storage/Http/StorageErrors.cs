@@ -1,0 +1,22 @@
+namespace Conformance.ReferenceServer.Storage.Http;
+
+/// <summary>tastypie BadRequest / ApiFieldError / InvalidFilterError: 400 {"error": "&lt;message&gt;"}.</summary>
+internal sealed class TastypieBadRequestException(string message) : Exception(message);
+
+/// <summary>Django ValidationError (e.g. SS ≥0.21 malformed UUID): 400 {"error": ["&lt;message&gt;", ...]}.</summary>
+internal sealed class DjangoValidationException(params string[] messages) : Exception(string.Join("; ", messages))
+{
+    public IReadOnlyList<string> Messages { get; } = messages;
+}
+
+/// <summary>tastypie NotFound / ObjectDoesNotExist escaping a view: 404 with the canned error_message.</summary>
+internal sealed class TastypieNotFoundException(string message) : Exception(message);
+
+/// <summary>A request body in a format the serializer cannot read: 415 with the canned error_message.</summary>
+internal sealed class UnsupportedDeserializationException(string message) : Exception(message);
+
+/// <summary>tastypie ImmediateHttpResponse: the response is returned as is (401, 405, OPTIONS).</summary>
+internal sealed class ImmediateResponseException(Reply reply) : Exception("Immediate HTTP response")
+{
+    public Reply Reply { get; } = reply;
+}

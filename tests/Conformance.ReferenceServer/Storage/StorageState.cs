@@ -1,0 +1,74 @@
+using Conformance.ReferenceServer.Hosting;
+using Conformance.ReferenceServer.Storage.Model;
+using Conformance.ReferenceServer.Storage.Seed;
+using Conformance.ReferenceServer.Storage.Tastypie;
+
+namespace Conformance.ReferenceServer.Storage;
+
+/// <summary>
+/// In-memory Storage Service data: pipelines, spaces, locations, packages (with their files on an
+/// emulated disk), deletion/recovery requests and async tasks. Thread-safe: every access, by the HTTP
+/// handlers or the arrange API, holds one lock. Seeded on construction (see <see cref="StorageSeed"/>).
+/// </summary>
+public sealed class StorageState
+{
+    private int _nextId = 1000;
+
+    public StorageState(ReferenceServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Version = new StorageVersion(options.StorageServiceVersion);
+        StorageSeed.Populate(this);
+    }
+
+    internal object Gate { get; } = new();
+
+    internal StorageVersion Version { get; }
+
+    internal List<Pipeline> Pipelines { get; } = [];
+
+    internal List<Space> Spaces { get; } = [];
+
+    internal List<Location> Locations { get; } = [];
+
+    internal List<Package> Packages { get; } = [];
+
+    internal List<PackageEvent> Events { get; } = [];
+
+    internal List<AsyncTask> AsyncTasks { get; } = [];
+
+    /// <summary>Settings default_&lt;PURPOSE&gt;_location: purpose → location UUID.</summary>
+    internal Dictionary<string, string> DefaultLocations { get; } = new(StringComparer.Ordinal);
+
+    internal VirtualFileSystem Disk { get; } = new();
+
+    /// <summary>
+    /// Arrange API: a fresh AIP with status UPLOADED, files on disk and file rows, stored uncompressed
+    /// in the default AIP storage location. Usable for delete_aip, recover_aip, reingest, move,
+    /// contents PUT/DELETE and file PUT/PATCH. Returns its UUID.
+    /// </summary>
+    public string AddUploadedAip()
+    {
+        lock (Gate)
+        {
+            var uuid = Guid.NewGuid().ToString();
+            var package = new PackageFactory(this).Aip(uuid, "arranged-aip", compressed: false, PackageStatus.Uploaded, PythonDateTime.Now());
+            return package.Uuid;
+        }
+    }
+
+    internal int NextId() => Interlocked.Increment(ref _nextId);
+
+    internal int NextEventId() => Events.Count == 0 ? 1 : Events.Max(e => e.Id) + 1;
+
+    internal int NextAsyncId() => AsyncTasks.Count == 0 ? 1 : AsyncTasks.Max(t => t.Id) + 1;
+
+    internal Location? DefaultLocation(string purpose) =>
+        DefaultLocations.TryGetValue(purpose, out var uuid) ? Locations.FirstOrDefault(l => l.Uuid == uuid) : null;
+
+    /// <summary>Bytes stored in a location (packages not deleted).</summary>
+    internal long UsedIn(Location location) =>
+        Packages.Where(p => p.CurrentLocation == location && p.Status != PackageStatus.Deleted).Sum(p => p.Size);
+
+    internal long UsedIn(Space space) => Locations.Where(l => l.Space == space).Sum(UsedIn);
+}
