@@ -18,6 +18,7 @@ public sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
             "aip-ready-for-reingest" => host.Dashboard.AddAipReadyForReingest() is var (name, uuid)
                 ? new Dictionary<string, string> { ["name"] = name, ["uuid"] = uuid }
                 : throw new InvalidOperationException(),
+            "uploaded-aip" => new Dictionary<string, string> { ["uuid"] = host.Storage.AddUploadedAip() },
             _ => throw new UnresolvableException($"the reference server has no arrangement '{arrangement}'"),
         };
         return Task.FromResult(fields);

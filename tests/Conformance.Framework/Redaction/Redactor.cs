@@ -50,7 +50,8 @@ public static partial class Redactor
     [GeneratedRegex(@"\b(ApiKey\s+)([^\s:""']*):[^\s""'&]+", RegexOptions.IgnoreCase)]
     private static partial Regex ApiKeyHeader();
 
-    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
+    // Not a challenge such as 'WWW-Authenticate: Basic Realm="django-tastypie"'.
+    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+(?!realm=)[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex BasicOrBearer();
 
     // api_key=..., password=... in query strings, forms and JSON-ish text.

@@ -15,6 +15,7 @@ public sealed class RedactorTests
     [TestCase("/api/v2/file/?username=alice&api_key=" + Key + "&limit=20", "/api/v2/file/?username=alice&api_key=***&limit=20")]
     [TestCase("Authorization: Basic YWxpY2U6c2VjcmV0", "Authorization: Basic ***")]
     [TestCase("Cookie: sessionid=abc123; csrftoken=def456", "Cookie: sessionid=***; csrftoken=***")]
+    [TestCase("WWW-Authenticate: Basic Realm=\"django-tastypie\"", "WWW-Authenticate: Basic Realm=\"django-tastypie\"")]
     public void Masks_credentials_in_their_usual_places(string text, string expected) =>
         Redactor.Redact(text).Should().Be(expected);
 
