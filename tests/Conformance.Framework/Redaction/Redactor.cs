@@ -50,7 +50,8 @@ public static partial class Redactor
     [GeneratedRegex(@"\b(ApiKey\s+)([^\s:""']*):[^\s""'&]+", RegexOptions.IgnoreCase)]
     private static partial Regex ApiKeyHeader();
 
-    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
+    // A challenge's parameters (WWW-Authenticate: Basic realm="...") are no credentials and stay readable.
+    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+(?!realm=)[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex BasicOrBearer();
 
     // api_key=..., password=... in query strings, forms and JSON-ish text.
