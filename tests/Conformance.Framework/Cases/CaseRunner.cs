@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Conformance.Framework.Catalogue;
 using Conformance.Framework.Checks;
 using Conformance.Framework.Configuration;
@@ -45,15 +44,7 @@ public sealed class CaseRunner(ConformanceSession session)
         }
 
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
-        var contract = session.Catalogue.Services[endpoint.Service];
-        var results = c.Kind switch
-        {
-            CaseKind.Auth => await VerifyAuthCase(c, exchange, contract, version),
-            CaseKind.Variant => await ContractVerifier.VerifyAsync(exchange, Select(c.Variant!.Expect, endpoint.Service, version), Requirement.Status, session.Schemas),
-            CaseKind.WrongMethod => await VerifyWrongMethod(c, exchange, contract),
-            CaseKind.MissingSlash => await ContractVerifier.VerifyAsync(exchange, SlashRedirect(plan.Path + "/"), Requirement.TrailingSlash, session.Schemas),
-            _ => throw new InvalidOperationException(),
-        };
+        var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
         return new Verdict { Exchange = exchange, Results = results };
     }
 
@@ -83,86 +74,4 @@ public sealed class CaseRunner(ConformanceSession session)
             _ => plan,
         };
     }
-
-    private async Task<IReadOnlyList<CheckResult>> VerifyAuthCase(ConformanceCase c, Exchange exchange, ServiceContract contract, string? version)
-    {
-        var endpoint = c.Endpoint;
-        var success = Select(endpoint.Expect, endpoint.Service, version);
-        if (endpoint.Auth != "key")
-        {
-            // Open (or session-only) endpoints answer the same whatever credentials come with the request.
-            return await ContractVerifier.VerifyAsync(exchange, success, Requirement.OpenEndpointAnswers, session.Schemas);
-        }
-
-        if (!c.Mode.IsAccepted(endpoint.Service))
-        {
-            return await ContractVerifier.VerifyAsync(exchange, contract.AuthFailure, RejectionRequirement(c.Mode), session.Schemas);
-        }
-
-        // Valid credentials answered with the auth failure is an auth defect, not just a wrong status.
-        var statusRequirement = exchange.Status == contract.AuthFailure.Status && success.Status != contract.AuthFailure.Status
-            ? AcceptanceRequirement(c.Mode)
-            : Requirement.Status;
-        var successHeaders = success.Status is >= 200 and < 300 ? contract.SuccessHeaders : null;
-        return await ContractVerifier.VerifyAsync(exchange, success, statusRequirement, session.Schemas, successHeaders);
-    }
-
-    private async Task<IReadOnlyList<CheckResult>> VerifyWrongMethod(ConformanceCase c, Exchange exchange, ServiceContract contract)
-    {
-        if (c.Endpoint.MethodNotAllowed is { } own)
-        {
-            return await ContractVerifier.VerifyAsync(exchange, own, Requirement.MethodNotAllowed, session.Schemas);
-        }
-
-        var expected = contract.MethodNotAllowed;
-        if (contract.MethodNotAllowedBodyListsMethods)
-        {
-            expected = expected with { Body = "text", ExactBody = string.Join(contract.AllowSeparator, c.Endpoint.AllowedMethods) };
-        }
-
-        var results = (await ContractVerifier.VerifyAsync(exchange, expected, Requirement.MethodNotAllowed, session.Schemas)).ToList();
-        if (results.All(r => r.Passed))
-        {
-            results.Add(ResponseChecks.Allow(exchange, c.Endpoint.AllowedMethods, contract.AllowSeparator));
-        }
-
-        return results;
-    }
-
-    /// <summary>The first expectation whose version range holds for the target (an unknown version takes the first).</summary>
-    public static Expectation Select(IReadOnlyList<Expectation> expectations, ServiceKind service, string? version)
-    {
-        var key = service.CatalogueName();
-        return expectations.FirstOrDefault(e => version is null || !e.Versions.TryGetValue(key, out var range) || range.Contains(version))
-            ?? throw new InvalidOperationException($"No expectation applies to {service.DisplayName()} {version}.");
-    }
-
-    // Django and tastypie redirect to the same path with the slash (absolute or relative, under any mount prefix).
-    private static Expectation SlashRedirect(string pathWithSlash) => new()
-    {
-        Status = 301,
-        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash).Replace(";", "(;|%3B)", StringComparison.Ordinal)}(\\?.*)?$" },
-    };
-
-    private static Requirement AcceptanceRequirement(AuthMode mode) => mode switch
-    {
-        AuthMode.Header => Requirement.ValidHeaderAccepted,
-        AuthMode.Query => Requirement.ValidQueryAccepted,
-        AuthMode.HeaderOverBadQuery => Requirement.HeaderWinsOverQuery,
-        AuthMode.Basic => Requirement.BasicAuth,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
-    };
-
-    private static Requirement RejectionRequirement(AuthMode mode) => mode switch
-    {
-        AuthMode.BadHeaderOverQuery => Requirement.HeaderWinsOverQuery,
-        AuthMode.Basic => Requirement.BasicAuth,
-        AuthMode.BadKeyHeader => Requirement.WrongKeyHeaderRejected,
-        AuthMode.BadKeyQuery => Requirement.WrongKeyQueryRejected,
-        AuthMode.NoCredentials => Requirement.NoCredentialsRejected,
-        AuthMode.UnknownUser => Requirement.UnknownUserRejected,
-        AuthMode.HeaderWithoutColon => Requirement.HeaderWithoutColonRejected,
-        AuthMode.BearerScheme => Requirement.ForeignSchemeRejected,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
-    };
 }

@@ -50,7 +50,7 @@ public static partial class Redactor
     [GeneratedRegex(@"\b(ApiKey\s+)([^\s:""']*):[^\s""'&]+", RegexOptions.IgnoreCase)]
     private static partial Regex ApiKeyHeader();
 
-    // Not a challenge such as 'WWW-Authenticate: Basic Realm="django-tastypie"'.
+    // A challenge's parameters (WWW-Authenticate: Basic realm="...") are no credentials and stay readable.
     [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+(?!realm=)[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex BasicOrBearer();
 

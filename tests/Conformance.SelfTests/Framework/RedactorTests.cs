@@ -19,6 +19,11 @@ public sealed class RedactorTests
     public void Masks_credentials_in_their_usual_places(string text, string expected) =>
         Redactor.Redact(text).Should().Be(expected);
 
+    [TestCase("WWW-Authenticate: Basic Realm=\"django-tastypie\"")]
+    [TestCase("WWW-Authenticate: Bearer realm=\"example\", error=\"invalid_token\"")]
+    public void Leaves_authentication_challenges_readable(string text) =>
+        Redactor.Redact(text).Should().Be(text);
+
     [Test]
     public void Masks_a_registered_secret_wherever_it_appears_even_url_encoded()
     {
