@@ -43,8 +43,8 @@ internal sealed class Reply
     /// <summary>For XML: the root is a resource object ("object") rather than a plain dict ("response").</summary>
     public bool RootIsResourceObject { get; set; }
 
-    /// <summary>Set on responses returned normally through tastypie's wrap_view (adds Vary/Cache-Control).</summary>
-    public bool ThroughWrapView { get; set; }
+    /// <summary>A non-2xx answer that is the endpoint's documented success (location/default/ → 302).</summary>
+    public bool IsNon2xxSuccess { get; set; }
 
     /// <summary>True when the body is a JSON model serialised at write time.</summary>
     public bool IsJsonModel => Style != BodyStyle.Raw;

@@ -128,7 +128,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         catch (TastypieBadRequestException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = Sanitize(e.Message) }, FormatNegotiator.DetermineOrDefault(request));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = e.Message }, FormatNegotiator.DetermineOrDefault(request));
         }
         catch (DjangoValidationException e)
         {
@@ -165,10 +165,6 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
     private static Reply Canned(int status, StorageRequest request) =>
         Reply.Tastypie(status, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." },
             FormatNegotiator.DetermineOrDefault(request));
-
-    /// <summary>tastypie sanitize(): HTML-escape, then put single and double quotes back.</summary>
-    private static string Sanitize(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string RawTarget(StorageRequest request) =>
         request.Context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path + request.RawQuery;
