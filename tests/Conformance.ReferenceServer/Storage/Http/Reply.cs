@@ -71,8 +71,4 @@ internal sealed class Reply
     /// <summary>HttpResponse(json.dumps(data), content_type=...).</summary>
     public static Reply StdJson(int status, JsonNode data, string contentType = "application/json") =>
         new() { Status = status, Style = BodyStyle.StdlibJson, Data = data, ContentType = contentType };
-
-    /// <summary>tastypie's canned error for unexpected exceptions (status by exception type).</summary>
-    public static Reply Canned(int status) =>
-        Tastypie(status, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." }, TastypieFormats.Json);
 }

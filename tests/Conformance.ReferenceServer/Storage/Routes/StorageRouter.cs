@@ -46,7 +46,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
             }
             return (Reply.Text(404, "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>"), null);
         }
-        var context = new ApiContext { Request = request, State = state, Options = options, Match = match, ApiVersion = route.ApiVersion };
+        var context = new ApiContext { Request = request, State = state, Match = match, ApiVersion = route.ApiVersion };
         return route.Kind switch
         {
             RouteKind.Root => (RunRoot(route, context), route.For(request.Method)?.EndpointId),
@@ -109,9 +109,8 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     /// <summary>
     /// Resource.wrap_view: normal responses get Vary: Accept (and Cache-Control: no-cache for GET 200);
-    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": ...}; responses carried by
-    /// exceptions are returned as they are; anything else is the canned error (404 for not-found
-    /// exceptions, 415 for unreadable bodies, 500 otherwise).
+    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": ...}; anything else is the
+    /// canned error (404 for not-found exceptions, 415 for unreadable bodies, 500 otherwise).
     /// </summary>
     private Reply WrapView(Func<ApiContext, Reply> handler, ApiContext context)
     {
@@ -133,10 +132,6 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         catch (DjangoValidationException e)
         {
             return Reply.Tastypie(400, new JsonObject { ["error"] = new JsonArray([.. e.Messages.Select(m => (JsonNode)m)]) }, FormatNegotiator.DetermineOrDefault(request));
-        }
-        catch (ImmediateResponseException e)
-        {
-            return e.Reply;
         }
         catch (TastypieNotFoundException)
         {
