@@ -5,14 +5,14 @@ namespace Conformance.ReferenceServer.Storage.Http;
 
 /// <summary>
 /// The one place where deliberate contract deviations (self-test faults) alter a finished response.
-/// Only successful (2xx) answers of the faulted endpoint are touched; AcceptBadKey is applied by the
+/// Only successful answers (2xx, or the redirect that is location/default/'s success) of the faulted endpoint are touched; AcceptBadKey is applied by the
 /// authenticator because it changes the decision, not the response.
 /// </summary>
 internal static class FaultPostProcessor
 {
     public static void Apply(Reply reply, string? endpointId, FaultPlan faults)
     {
-        if (endpointId is null || reply.Status is < 200 or > 299)
+        if (endpointId is null || (reply.Status is < 200 or > 299 && !reply.IsNon2xxSuccess))
         {
             return;
         }

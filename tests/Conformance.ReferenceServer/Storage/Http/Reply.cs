@@ -43,8 +43,8 @@ internal sealed class Reply
     /// <summary>For XML: the root is a resource object ("object") rather than a plain dict ("response").</summary>
     public bool RootIsResourceObject { get; set; }
 
-    /// <summary>Set on responses returned normally through tastypie's wrap_view (adds Vary/Cache-Control).</summary>
-    public bool ThroughWrapView { get; set; }
+    /// <summary>A non-2xx answer that is the endpoint's documented success (location/default/ → 302).</summary>
+    public bool IsNon2xxSuccess { get; set; }
 
     /// <summary>True when the body is a JSON model serialised at write time.</summary>
     public bool IsJsonModel => Style != BodyStyle.Raw;
@@ -71,8 +71,4 @@ internal sealed class Reply
     /// <summary>HttpResponse(json.dumps(data), content_type=...).</summary>
     public static Reply StdJson(int status, JsonNode data, string contentType = "application/json") =>
         new() { Status = status, Style = BodyStyle.StdlibJson, Data = data, ContentType = contentType };
-
-    /// <summary>tastypie's canned error for unexpected exceptions (status by exception type).</summary>
-    public static Reply Canned(int status) =>
-        Tastypie(status, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." }, TastypieFormats.Json);
 }

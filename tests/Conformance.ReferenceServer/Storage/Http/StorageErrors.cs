@@ -15,8 +15,3 @@ internal sealed class TastypieNotFoundException(string message) : Exception(mess
 /// <summary>A request body in a format the serializer cannot read: 415 with the canned error_message.</summary>
 internal sealed class UnsupportedDeserializationException(string message) : Exception(message);
 
-/// <summary>tastypie ImmediateHttpResponse: the response is returned as is (401, 405, OPTIONS).</summary>
-internal sealed class ImmediateResponseException(Reply reply) : Exception("Immediate HTTP response")
-{
-    public Reply Reply { get; } = reply;
-}

@@ -40,7 +40,9 @@ internal static class AsyncResource
         {
             task.Result = work();
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or KeyNotFoundException)
+#pragma warning disable CA1031 // Whatever the work raises is recorded on the task, as the SS task runner does.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             task.WasError = true;
             task.Error = e.Message;

@@ -43,7 +43,7 @@ internal static class LocationResource
             Purpose = TastypieViews.Text(body["purpose"]) ?? "",
             // v1 exposes description as a read-only computed field, so v1 input is not stored.
             Description = ctx.ApiVersion == "v2" ? TastypieViews.Text(body["description"]) : null,
-            Quota = body["quota"] is JsonValue quota && quota.GetValueKind() == JsonValueKind.Number ? quota.GetValue<long>() : null,
+            Quota = TastypieViews.Integer(body["quota"]),
             Enabled = body["enabled"] is not JsonValue enabled || enabled.GetValueKind() != JsonValueKind.False,
         };
         location.Pipelines.AddRange(pipelines.Distinct());
@@ -67,7 +67,9 @@ internal static class LocationResource
         {
             return Reply.Text(404, "Default location not defined for this purpose.");
         }
-        return Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/");
+        var redirect = Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/");
+        redirect.IsNon2xxSuccess = true;
+        return redirect;
     }
 
     /// <summary>browse/: v2 takes a base64 path and base64-encodes entries, directories and property keys.</summary>

@@ -61,6 +61,15 @@ internal static class PackageResource
             return ctx.Respond(201, Echo(ctx, body, created), resourceObject: true).WithHeader("Location", ctx.Uri("file", created.Uuid));
         }
         RequireBodyUuid(ctx, body);
+        // Before 0.21 full_hydrate also copies a different body uuid onto the package (0.21 added a guard).
+        if (!ctx.Version.ValidatesUuids && TastypieViews.Text(body["uuid"]) is { Length: > 0 } newUuid && newUuid != package.Uuid)
+        {
+            if (ctx.State.Packages.Any(p => p.Uuid == newUuid))
+            {
+                throw new InvalidOperationException("UNIQUE constraint failed: locations_package.uuid");
+            }
+            package.Uuid = newUuid;
+        }
         var origin = body["origin_pipeline"] is JsonNode originUri ? RelatedUris.Pipeline(ctx, originUri, "origin_pipeline") : package.OriginPipeline;
         var location = body["current_location"] is JsonNode locationUri ? RelatedUris.Location(ctx, DefaultForm(ctx, locationUri), "current_location") : package.CurrentLocation;
         var related = body["related_packages"] is JsonArray relatedUris ? relatedUris.Select(u => RelatedUris.Package(ctx, u, "related_packages")).ToList() : null;
@@ -83,10 +92,7 @@ internal static class PackageResource
         package.OriginPipeline = origin;
         package.PackageType = TastypieViews.Text(body["package_type"]) ?? package.PackageType;
         package.Status = TastypieViews.Text(body["status"]) ?? package.Status;
-        if (body["size"] is JsonValue size && size.GetValueKind() == JsonValueKind.Number)
-        {
-            package.Size = size.GetValue<long>();
-        }
+        package.Size = TastypieViews.Integer(body["size"]) ?? package.Size;
         if (body["misc_attributes"] is JsonObject misc)
         {
             package.MiscAttributes = (JsonObject)misc.DeepClone();
@@ -169,7 +175,7 @@ internal static class PackageResource
             CurrentLocation = location,
             CurrentPath = TastypieViews.Text(body["current_path"]) ?? "",
             OriginPipeline = origin,
-            Size = body["size"] is JsonValue size && size.GetValueKind() == JsonValueKind.Number ? size.GetValue<long>() : 0,
+            Size = TastypieViews.Integer(body["size"]) ?? 0,
             MiscAttributes = body["misc_attributes"] is JsonObject misc ? (JsonObject)misc.DeepClone() : [],
         };
         package.RelatedPackages.AddRange(related);

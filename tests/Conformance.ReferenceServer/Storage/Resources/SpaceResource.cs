@@ -49,7 +49,7 @@ internal static class SpaceResource
             AccessProtocol = protocol,
             Path = TastypieViews.Text(body["path"]) ?? "",
             StagingPath = TastypieViews.Text(body["staging_path"]) ?? "",
-            Size = body["size"] is JsonValue size && size.GetValueKind() == JsonValueKind.Number ? size.GetValue<long>() : null,
+            Size = TastypieViews.Integer(body["size"]),
             ProtocolRowId = ctx.State.Spaces.Count(s => s.AccessProtocol == protocol) + 1,
             ProtocolFields = protocolFields,
         };

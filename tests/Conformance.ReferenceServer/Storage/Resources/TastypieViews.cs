@@ -106,6 +106,15 @@ internal static class TastypieViews
     public static JsonObject BodyObject(ApiContext ctx) =>
         TastypieSerializer.Deserialize(ctx.Request) as JsonObject ?? throw new InvalidOperationException("'list' object has no attribute 'items'");
 
+    /// <summary>An integer model field from a body value: null stays null, integral numbers and digit strings convert, anything else fails (500).</summary>
+    public static long? Integer(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when PythonJson.TryGetInteger(value, out var number) => number,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String && long.TryParse(value.GetValue<string>(), out var parsed) => parsed,
+        _ => throw new InvalidOperationException("invalid literal for int()"),
+    };
+
     /// <summary>Reads a JSON value as Python would for a string model field (None stays null).</summary>
     public static string? Text(JsonNode? node) => PythonJson.ToPythonString(node);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Resources;
 using Conformance.ReferenceServer.Storage.Tastypie;
@@ -13,8 +12,6 @@ internal sealed class ApiContext
     public required StorageRequest Request { get; init; }
 
     public required StorageState State { get; init; }
-
-    public required ReferenceServerOptions Options { get; init; }
 
     public required Match Match { get; init; }
 

@@ -46,7 +46,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
             }
             return (Reply.Text(404, "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>"), null);
         }
-        var context = new ApiContext { Request = request, State = state, Options = options, Match = match, ApiVersion = route.ApiVersion };
+        var context = new ApiContext { Request = request, State = state, Match = match, ApiVersion = route.ApiVersion };
         return route.Kind switch
         {
             RouteKind.Root => (RunRoot(route, context), route.For(request.Method)?.EndpointId),
@@ -109,9 +109,8 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     /// <summary>
     /// Resource.wrap_view: normal responses get Vary: Accept (and Cache-Control: no-cache for GET 200);
-    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": ...}; responses carried by
-    /// exceptions are returned as they are; anything else is the canned error (404 for not-found
-    /// exceptions, 415 for unreadable bodies, 500 otherwise).
+    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": ...}; anything else is the
+    /// canned error (404 for not-found exceptions, 415 for unreadable bodies, 500 otherwise).
     /// </summary>
     private Reply WrapView(Func<ApiContext, Reply> handler, ApiContext context)
     {
@@ -128,15 +127,11 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         catch (TastypieBadRequestException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = Sanitize(e.Message) }, FormatNegotiator.DetermineOrDefault(request));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = e.Message }, FormatNegotiator.DetermineOrDefault(request));
         }
         catch (DjangoValidationException e)
         {
             return Reply.Tastypie(400, new JsonObject { ["error"] = new JsonArray([.. e.Messages.Select(m => (JsonNode)m)]) }, FormatNegotiator.DetermineOrDefault(request));
-        }
-        catch (ImmediateResponseException e)
-        {
-            return e.Reply;
         }
         catch (TastypieNotFoundException)
         {
@@ -165,10 +160,6 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
     private static Reply Canned(int status, StorageRequest request) =>
         Reply.Tastypie(status, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." },
             FormatNegotiator.DetermineOrDefault(request));
-
-    /// <summary>tastypie sanitize(): HTML-escape, then put single and double quotes back.</summary>
-    private static string Sanitize(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string RawTarget(StorageRequest request) =>
         request.Context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path + request.RawQuery;

@@ -118,15 +118,19 @@ internal static class PythonJson
         }
     }
 
+    /// <summary>An integral JSON number, whatever CLR type backs the node (int, long, or a parsed element).</summary>
+    public static bool TryGetInteger(JsonValue value, out long integer)
+    {
+        integer = 0;
+        return value.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer);
+    }
+
     private static string NumberText(JsonValue value)
     {
-        if (value.TryGetValue<long>(out var integer))
+        if (TryGetInteger(value, out var integer))
         {
             return integer.ToString(CultureInfo.InvariantCulture);
-        }
-        if (value.TryGetValue<int>(out var small))
-        {
-            return small.ToString(CultureInfo.InvariantCulture);
         }
         if (value.TryGetValue<double>(out var real))
         {

@@ -88,9 +88,9 @@ internal static class TastypieXml
                 writer.WriteString(value!.GetValueKind() == JsonValueKind.True ? "True" : "False");
                 break;
             case JsonValueKind.Number:
-                var integer = value!.TryGetValue<long>(out var number);
+                var integer = PythonJson.TryGetInteger(value!, out var number);
                 writer.WriteAttributeString("type", integer ? "integer" : "float");
-                writer.WriteString(integer ? number.ToString(CultureInfo.InvariantCulture) : value.ToJsonString());
+                writer.WriteString(integer ? number.ToString(CultureInfo.InvariantCulture) : value!.ToJsonString());
                 break;
             default:
                 writer.WriteString(value!.GetValue<string>());

@@ -91,13 +91,17 @@ internal static class TastypieYaml
             case JsonValueKind.False:
                 return "false";
             case JsonValueKind.Number:
-                return value.TryGetValue<long>(out var n) ? n.ToString(CultureInfo.InvariantCulture) : value.ToJsonString();
+                return PythonJson.TryGetInteger(value, out var n) ? n.ToString(CultureInfo.InvariantCulture) : value.ToJsonString();
             case JsonValueKind.String:
                 return QuoteIfNeeded(value.GetValue<string>());
             default:
                 return "null";
         }
     }
+
+    // PyYAML's implicit timestamp resolver: such strings are quoted so they stay strings.
+    private static readonly System.Text.RegularExpressions.Regex Timestamp = new(
+        @"^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{2}:\d{2}(\.\d*)?)?", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -108,6 +112,7 @@ internal static class TastypieYaml
     {
         var needsQuotes = Reserved.Contains(text)
             || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || Timestamp.IsMatch(text)
             || text.Any(c => c < 0x20 || c == 0x7f)
             || "-?:,[]{}#&*!|>'\"%@`".Contains(text[0], StringComparison.Ordinal)
             || text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal)
