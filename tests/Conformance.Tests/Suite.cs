@@ -14,6 +14,13 @@ internal static class Suite
 
     public static ConformanceSession? Session { get; set; }
 
+    /// <summary>
+    /// The session write tests use. On the embedded server it is a second, separate instance, so a
+    /// bulk hide or an async-list wipe never changes what the parallel read-only tests see. On a
+    /// configured target it is <see cref="Session"/>.
+    /// </summary>
+    public static ConformanceSession? WriteSession { get; set; }
+
     /// <summary>Set when the target could not be used; every test then reports "not run" and the preflight test fails with this.</summary>
     public static string? PreflightFailure { get; set; }
 
@@ -34,11 +41,12 @@ internal static class Suite
 
     public static async Task<Verdict> RunAsync(ConformanceCase c)
     {
-        if (PreflightFailure is not null || Session is null)
+        var session = c.Tier == Tier.ReadOnly ? Session : WriteSession;
+        if (PreflightFailure is not null || session is null)
         {
             return Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)");
         }
 
-        return await new CaseRunner(Session).RunAsync(c, TestContext.CurrentContext.Test.FullName);
+        return await new CaseRunner(session).RunAsync(c, TestContext.CurrentContext.Test.FullName);
     }
 }

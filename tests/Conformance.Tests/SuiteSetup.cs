@@ -14,31 +14,39 @@ namespace Conformance.Tests;
 [SetUpFixture]
 public sealed class SuiteSetup
 {
-    private ReferenceServerHost? _embedded;
+    private readonly List<ReferenceServerHost> _embedded = [];
 
     [OneTimeSetUp]
     public async Task ResolveTargetAsync()
     {
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
+        var schemas = new SchemaRegistry(Suite.FromOutput("schemas"));
+        var run = new RunContext();
         try
         {
-            TargetSettings settings;
-            IArranger arranger = new NoArranger();
             if (TargetSettings.WantsEmbedded(source))
             {
-                (_embedded, settings) = await EmbeddedTarget.StartAsync(source);
-                arranger = new EmbeddedArranger(_embedded);
+                Suite.Session = await StartEmbeddedAsync(source, schemas, run);
+                Suite.WriteSession = await StartEmbeddedAsync(source, schemas, run);
             }
             else
             {
-                settings = TargetSettings.FromSource(source);
+                Suite.Session = Suite.WriteSession = new ConformanceSession(TargetSettings.FromSource(source), Suite.Catalogue, schemas, new NoArranger(), run);
             }
 
-            Suite.Session = new ConformanceSession(settings, Suite.Catalogue, new SchemaRegistry(Suite.FromOutput("schemas")), arranger);
             Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.Session);
+            if (Suite.PreflightFailure is null && Suite.WriteSession != Suite.Session)
+            {
+                Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.WriteSession);
+            }
+
             if (Suite.PreflightFailure is null)
             {
                 await Suite.Session.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues());
+                if (Suite.WriteSession != Suite.Session)
+                {
+                    await Suite.WriteSession.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues());
+                }
             }
         }
         catch (ConfigurationException e)
@@ -53,9 +61,21 @@ public sealed class SuiteSetup
     public async Task StopAsync()
     {
         Suite.Session?.Dispose();
-        if (_embedded is not null)
+        if (Suite.WriteSession != Suite.Session)
         {
-            await _embedded.DisposeAsync();
+            Suite.WriteSession?.Dispose();
         }
+
+        foreach (var host in _embedded)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private async Task<ConformanceSession> StartEmbeddedAsync(SettingsSource source, SchemaRegistry schemas, RunContext run)
+    {
+        var (host, settings) = await EmbeddedTarget.StartAsync(source);
+        _embedded.Add(host);
+        return new ConformanceSession(settings, Suite.Catalogue, schemas, new EmbeddedArranger(host), run);
     }
 }

@@ -54,12 +54,9 @@ internal static class SpaceResource
             ProtocolFields = protocolFields,
         };
         ctx.State.Spaces.Add(space);
-        var data = (JsonObject)body.DeepClone();
-        foreach (var (key, value) in Dehydrate.Space(space, ctx.State, ctx.ApiVersion))
-        {
-            data[key] = value?.DeepClone();
-        }
-        return ctx.Respond(201, data, resourceObject: true).WithHeader("Location", ctx.Uri("space", space.Uuid));
+        // The answer is the dehydrated object only: posted keys the resource does not expose (such
+        // as staging_path before 0.20) are not echoed (spec: ss.space.create, ss.pipeline.create).
+        return ctx.Respond(201, Dehydrate.Space(space, ctx.State, ctx.ApiVersion), resourceObject: true).WithHeader("Location", ctx.Uri("space", space.Uuid));
     }
 
     /// <summary>SpaceForm: access_protocol (a known choice), staging_path (required), size (optional whole number).</summary>

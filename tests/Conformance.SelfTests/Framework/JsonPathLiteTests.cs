@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Conformance.Framework.Cases;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace Conformance.SelfTests.Framework;
+
+[TestFixture]
+public sealed class JsonPathLiteTests
+{
+    private static readonly JsonNode Document = JsonNode.Parse("""
+        {"objects": [{"uuid": "a", "pointer_file_path": null}, {"uuid": "b", "pointer_file_path": ""}, {"uuid": "c", "pointer_file_path": "/p.xml"}],
+         "results": ["x"]}
+        """)!;
+
+    [TestCase("results[0]", "x")]
+    [TestCase("objects[1].uuid", "b")]
+    [TestCase("objects[?pointer_file_path].uuid", "c")]
+    [TestCase("objects[?missing].uuid", null)]
+    [TestCase(@"objects[?pointer_file_path~=\.xml$].uuid", "c")]
+    [TestCase(@"objects[?uuid~=^[bc]$].uuid", "b")]
+    [TestCase("objects[9].uuid", null)]
+    public void Selects_by_name_index_and_filter(string path, string? expected)
+    {
+        var selected = JsonPathLite.Select(Document, path)?.GetValue<string>();
+        selected.Should().Be(expected);
+    }
+}
