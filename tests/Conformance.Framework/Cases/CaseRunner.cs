@@ -63,7 +63,13 @@ public sealed class CaseRunner(ConformanceSession session)
 
     private async Task<RequestPlan> PlanAsync(ConformanceCase c, CancellationToken cancellationToken)
     {
-        var template = c.Kind == CaseKind.Variant ? c.Variant!.Request : c.Endpoint.Request;
+        var template = c.Kind switch
+        {
+            CaseKind.Variant => c.Variant!.Request,
+            // A 405 probe needs only the route: nothing else is sent, so nothing else must resolve.
+            CaseKind.WrongMethod => new RequestTemplate { PathParams = c.Endpoint.Request.PathParams, Arrange = c.Endpoint.Request.Arrange },
+            _ => c.Endpoint.Request,
+        };
         var forProbe = c.Kind == CaseKind.WrongMethod;
         var plan = await session.Expander.ExpandAsync(c.Endpoint, template, c.ApiVersion, forProbe, cancellationToken);
         return c.Kind switch

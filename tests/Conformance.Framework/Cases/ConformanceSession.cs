@@ -46,6 +46,9 @@ public sealed class ConformanceSession : IDisposable
     /// <summary>Product version per service: the dashboard's from X-Archivematica-Version at preflight, the Storage Service's from settings.</summary>
     public Dictionary<ServiceKind, string> Versions { get; }
 
+    /// <summary>Placeholder values learnt from the target (the dashboard's pipeline UUID from X-Archivematica-ID); configured values win.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> DiscoveredPlaceholders { get; } = new();
+
     public ServiceClient? Client(ServiceKind kind) => _clients.GetValueOrDefault(kind);
 
     public string? Version(ServiceKind kind) => Versions.GetValueOrDefault(kind);

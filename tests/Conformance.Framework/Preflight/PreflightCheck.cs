@@ -34,6 +34,10 @@ public static class PreflightCheck
                 if (kind == ServiceKind.Archivematica)
                 {
                     session.Versions[kind] = exchange.Header("X-Archivematica-Version")!;
+                    if (exchange.Header("X-Archivematica-ID") is { } pipeline)
+                    {
+                        session.DiscoveredPlaceholders.TryAdd("pipeline-uuid", pipeline);
+                    }
                 }
 
                 continue;
