@@ -8,7 +8,7 @@ public static class EmbeddedTarget
 {
     public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
     {
-        var apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+        var apiKey = source.Get(Settings.EmbeddedApiKey) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
             ApiKey = apiKey,
