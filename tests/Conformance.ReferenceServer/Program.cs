@@ -7,7 +7,4 @@ await using var host = await ReferenceServerHost.StartAsync(options);
 Console.WriteLine($"Archivematica dashboard API: {host.ArchivematicaUrl} (version {options.ArchivematicaVersion})");
 Console.WriteLine($"Storage Service API:         {host.StorageServiceUrl} (version {options.StorageServiceVersion})");
 Console.WriteLine($"User: {options.User} (API key not shown). Faults: {options.Faults}. Ctrl+C stops.");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+await host.WaitForShutdownAsync();

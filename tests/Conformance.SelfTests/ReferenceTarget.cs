@@ -33,7 +33,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
         {
             IsEmbedded = true,
             Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
-            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
+            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password },
             StorageServiceVersion = host.Options.StorageServiceVersion,
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = TimeSpan.FromSeconds(10),

@@ -8,21 +8,24 @@ public static class EmbeddedTarget
 {
     public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
     {
-        var apiKey = source.Get(Settings.EmbeddedApiKey) ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+        var apiKey = source.Get(Settings.EmbeddedApiKey) ?? RandomSecret();
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
             ApiKey = apiKey,
+            Password = RandomSecret(),
             StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
         });
         var settings = TargetSettings.FromSource(source) with
         {
             IsEmbedded = true,
             Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, apiKey)),
-            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, apiKey)),
+            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, apiKey)) { Password = host.Options.Password },
             Placeholders = ReferencePlaceholders,
         };
         return (host, settings);
     }
+
+    private static string RandomSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
 
     public static IReadOnlyDictionary<string, string> ReferencePlaceholders { get; } = new Dictionary<string, string>
     {

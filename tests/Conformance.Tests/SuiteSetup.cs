@@ -36,6 +36,10 @@ public sealed class SuiteSetup
 
             Suite.Session = new ConformanceSession(settings, Suite.Catalogue, new SchemaRegistry(Suite.FromOutput("schemas")), arranger);
             Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.Session);
+            if (Suite.PreflightFailure is null)
+            {
+                await Suite.Session.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues());
+            }
         }
         catch (ConfigurationException e)
         {

@@ -23,7 +23,7 @@ public static class CaseFactory
 
             foreach (var variant in endpoint.Cases)
             {
-                yield return new ConformanceCase(endpoint, CaseKind.Variant, AuthMode.Header, apiVersion, variant);
+                yield return new ConformanceCase(endpoint, CaseKind.Variant, variant.Mode, apiVersion, variant, variant.Method);
             }
 
             if (endpoint.TrailingSlashRequired && endpoint.Method == "GET" && endpoint.Tier == Tier.ReadOnly)

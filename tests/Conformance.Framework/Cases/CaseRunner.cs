@@ -29,6 +29,11 @@ public sealed class CaseRunner(ConformanceSession session)
             return Verdict.Skipped(NotRunKind.Ignored, tierReason);
         }
 
+        if (c.Mode == AuthMode.Basic && endpoint.Service == ServiceKind.Storage && client.Endpoint.Password is null)
+        {
+            return Verdict.Skipped(NotRunKind.Inconclusive, $"not run: HTTP Basic needs the user's password; set {Settings.StorageServicePassword.Name} ({Settings.StorageServicePassword.EnvironmentVariable})");
+        }
+
         RequestPlan plan;
         try
         {
@@ -72,6 +77,7 @@ public sealed class CaseRunner(ConformanceSession session)
         var plan = await session.Expander.ExpandAsync(c.Endpoint, template, c.ApiVersion, forProbe, cancellationToken);
         return c.Kind switch
         {
+            CaseKind.Variant => plan with { Method = c.SentMethod },
             CaseKind.WrongMethod => plan with { Method = c.SentMethod, Form = null, Body = null, ContentType = null },
             CaseKind.MissingSlash => plan with { Path = plan.Path.TrimEnd('/') },
             _ => plan,
@@ -88,14 +94,14 @@ public sealed class CaseRunner(ConformanceSession session)
             return await ContractVerifier.VerifyAsync(exchange, success, Requirement.OpenEndpointAnswers, session.Schemas);
         }
 
-        if (!c.Mode.IsAccepted())
+        if (!c.Mode.IsAccepted(endpoint.Service))
         {
             return await ContractVerifier.VerifyAsync(exchange, contract.AuthFailure, RejectionRequirement(c.Mode), session.Schemas);
         }
 
         // Valid credentials answered with the auth failure is an auth defect, not just a wrong status.
         var statusRequirement = exchange.Status == contract.AuthFailure.Status && success.Status != contract.AuthFailure.Status
-            ? (c.Mode == AuthMode.Header ? Requirement.ValidHeaderAccepted : Requirement.ValidQueryAccepted)
+            ? AcceptanceRequirement(c.Mode)
             : Requirement.Status;
         var successHeaders = success.Status is >= 200 and < 300 ? contract.SuccessHeaders : null;
         return await ContractVerifier.VerifyAsync(exchange, success, statusRequirement, session.Schemas, successHeaders);
@@ -103,6 +109,11 @@ public sealed class CaseRunner(ConformanceSession session)
 
     private async Task<IReadOnlyList<CheckResult>> VerifyWrongMethod(ConformanceCase c, Exchange exchange, ServiceContract contract)
     {
+        if (c.Endpoint.MethodNotAllowed is { } own)
+        {
+            return await ContractVerifier.VerifyAsync(exchange, own, Requirement.MethodNotAllowed, session.Schemas);
+        }
+
         var expected = contract.MethodNotAllowed;
         if (contract.MethodNotAllowedBodyListsMethods)
         {
@@ -130,11 +141,22 @@ public sealed class CaseRunner(ConformanceSession session)
     private static Expectation SlashRedirect(string pathWithSlash) => new()
     {
         Status = 301,
-        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash)}(\\?.*)?$" },
+        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash).Replace(";", "(;|%3B)", StringComparison.Ordinal)}(\\?.*)?$" },
+    };
+
+    private static Requirement AcceptanceRequirement(AuthMode mode) => mode switch
+    {
+        AuthMode.Header => Requirement.ValidHeaderAccepted,
+        AuthMode.Query => Requirement.ValidQueryAccepted,
+        AuthMode.HeaderOverBadQuery => Requirement.HeaderWinsOverQuery,
+        AuthMode.Basic => Requirement.BasicAuth,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 
     private static Requirement RejectionRequirement(AuthMode mode) => mode switch
     {
+        AuthMode.BadHeaderOverQuery => Requirement.HeaderWinsOverQuery,
+        AuthMode.Basic => Requirement.BasicAuth,
         AuthMode.BadKeyHeader => Requirement.WrongKeyHeaderRejected,
         AuthMode.BadKeyQuery => Requirement.WrongKeyQueryRejected,
         AuthMode.NoCredentials => Requirement.NoCredentialsRejected,

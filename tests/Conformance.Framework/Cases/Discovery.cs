@@ -15,6 +15,26 @@ public sealed class Discovery(ConformanceSession session)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonNode?>>> _documents = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Fetches every discovery source the catalogue names, before any test runs: what a test finds
+    /// must not depend on whether a write test (a bulk hide, say) happened to run first.
+    /// Failures are kept and reported by the tests that need the value.
+    /// </summary>
+    public async Task PrimeAsync(IEnumerable<string> values, CancellationToken cancellationToken = default)
+    {
+        foreach (var reference in values.Where(v => v.StartsWith("discover:", StringComparison.Ordinal)).Distinct())
+        {
+            try
+            {
+                await ResolveAsync(reference["discover:".Length..], cancellationToken);
+            }
+            catch (UnresolvableException)
+            {
+                // Reported by each test that needs this value.
+            }
+        }
+    }
+
     /// <summary>Resolves "endpoint-id[?query]:path". Throws <see cref="UnresolvableException"/> saying what was tried.</summary>
     public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken)
     {

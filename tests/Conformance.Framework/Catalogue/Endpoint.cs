@@ -32,10 +32,19 @@ public sealed record Endpoint
     public required IReadOnlyList<Expectation> Expect { get; init; }
 
     public IReadOnlyList<EndpointCase> Cases { get; init; } = [];
+
+    /// <summary>This route's own 405 answer when it differs from the service's (SWORD routes: XML, no Allow).</summary>
+    public Expectation? MethodNotAllowed { get; init; }
 }
 
-/// <summary>A further request to one endpoint (an error path, a variant), sent once with valid credentials.</summary>
-public sealed record EndpointCase(string Name, RequestTemplate Request, IReadOnlyList<Expectation> Expect);
+/// <summary>A further request to one endpoint (an error path, a variant), sent once, with valid header credentials unless it says otherwise.</summary>
+public sealed record EndpointCase(string Name, RequestTemplate Request, IReadOnlyList<Expectation> Expect)
+{
+    /// <summary>Another method than the endpoint's (e.g. OPTIONS).</summary>
+    public string? Method { get; init; }
+
+    public Http.AuthMode Mode { get; init; } = Http.AuthMode.Header;
+}
 
 /// <summary>Behaviour the suite deliberately does not exercise, and why.</summary>
 public sealed record Exclusion(string Id, string What, string Reason);

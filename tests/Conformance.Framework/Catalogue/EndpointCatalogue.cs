@@ -20,6 +20,14 @@ public sealed class EndpointCatalogue
 
     public IReadOnlyList<Exclusion> Excluded { get; }
 
+    /// <summary>Every value of every request template (path parameters, query, form, headers), for discovery priming.</summary>
+    public IEnumerable<string> AllRequestValues() =>
+        Endpoints.SelectMany(e => e.Cases.Select(c => c.Request).Prepend(e.Request))
+            .SelectMany(r => r.PathParams.Values
+                .Concat(r.Query.Values.SelectMany(v => v))
+                .Concat(r.Form?.Values.SelectMany(v => v) ?? [])
+                .Concat(r.Headers.Values));
+
     public Endpoint this[string id] =>
         Endpoints.FirstOrDefault(e => e.Id == id) ?? throw new KeyNotFoundException($"No endpoint '{id}' in the catalogue.");
 
@@ -56,16 +64,20 @@ public sealed class EndpointCatalogue
         }
     }
 
+    /// <summary>A 405 body kind: the body is the allowed methods joined by the Allow separator (tastypie).</summary>
+    private const string AllowListBody = "allow-list";
+
     private static ServiceContract ParseService(JsonObject service)
     {
         var methodNotAllowed = service["methodNotAllowed"]!.AsObject();
+        var listsMethods = Text(methodNotAllowed, "body") == AllowListBody;
         return new ServiceContract
         {
             AuthFailure = ParseExpectation(service["authFailure"]!.AsObject()),
             SuccessHeaders = StringMap(service["successHeaders"]),
-            MethodNotAllowed = ParseExpectation(methodNotAllowed),
+            MethodNotAllowed = ParseExpectation(methodNotAllowed) with { Body = listsMethods ? "text" : Text(methodNotAllowed, "body") ?? "any" },
             AllowSeparator = Text(methodNotAllowed, "allowSeparator") ?? ", ",
-            MethodNotAllowedBodyListsMethods = Text(methodNotAllowed, "body") is not ("empty" or "any" or null),
+            MethodNotAllowedBodyListsMethods = listsMethods,
         };
     }
 
@@ -90,6 +102,7 @@ public sealed class EndpointCatalogue
                 Request = request,
                 Expect = ParseExpectations(e["expect"]),
                 Cases = (e["cases"]?.AsArray() ?? []).Select(c => ParseCase(c!.AsObject(), request)).ToList(),
+                MethodNotAllowed = e["methodNotAllowed"] is JsonObject own ? ParseExpectation(own) : null,
             };
         }
         catch (Exception ex) when (ex is not FormatException)
@@ -105,7 +118,11 @@ public sealed class EndpointCatalogue
         return new EndpointCase(
             Text(c, "name") ?? throw new FormatException("a case has no name"),
             endpointRequest.With(overrides, ParseRequest(overrides)),
-            ParseExpectations(c["expect"]));
+            ParseExpectations(c["expect"]))
+        {
+            Method = Text(c, "method"),
+            Mode = Text(c, "auth") is { } mode ? Enum.Parse<Http.AuthMode>(mode) : Http.AuthMode.Header,
+        };
     }
 
     private static IReadOnlyList<Expectation> ParseExpectations(JsonNode? node) =>

@@ -15,6 +15,8 @@ public sealed record Requirement(string Id, string Shall)
     public static readonly Requirement HeaderWithoutColonRejected = new("AUTH-07", "An ApiKey header without a colon shall be rejected, without falling back to query credentials.");
     public static readonly Requirement ForeignSchemeRejected = new("AUTH-08", "A foreign Authorization scheme (Bearer) shall not be honoured; without other credentials the request is rejected.");
     public static readonly Requirement OpenEndpointAnswers = new("AUTH-09", "An endpoint the contract leaves open shall answer the same whatever credentials are sent.");
+    public static readonly Requirement HeaderWinsOverQuery = new("AUTH-10", "When an ApiKey header and query credentials are both sent, the well-formed header shall decide.");
+    public static readonly Requirement BasicAuth = new("AUTH-11", "HTTP Basic with the user's password shall be honoured by the Storage Service and ignored by the dashboard.");
     public static readonly Requirement Status = new("STATUS-01", "The response status shall be the one the contract gives for the request.");
     public static readonly Requirement ContentType = new("CT-01", "The Content-Type shall be the contract's media type, with exactly the contract's parameters.");
     public static readonly Requirement BodyKind = new("BODY-01", "The body shall be of the contract's kind: empty, JSON, XML or text.");
@@ -24,13 +26,14 @@ public sealed record Requirement(string Id, string Shall)
     public static readonly Requirement ForbiddenHeaders = new("HDR-02", "Headers the contract excludes from a response shall be absent.");
     public static readonly Requirement MethodNotAllowed = new("METHOD-01", "A method the route does not allow shall get 405 before authentication, naming the allowed methods in Allow.");
     public static readonly Requirement TrailingSlash = new("SLASH-01", "A route that requires a trailing slash shall redirect (301) the slash-less path to the slash URL.");
+    public static readonly Requirement Pagination = new("PAGE-01", "Following meta.next from the first page of a list shall return every object exactly once, as many as meta.total_count.");
     public static readonly Requirement Transport = new("TRANSPORT-01", "The target shall answer every request within the timeout, over an intact connection.");
 
     public static IReadOnlyList<Requirement> All { get; } =
     [
         ValidHeaderAccepted, ValidQueryAccepted, WrongKeyHeaderRejected, WrongKeyQueryRejected, NoCredentialsRejected,
-        UnknownUserRejected, HeaderWithoutColonRejected, ForeignSchemeRejected, OpenEndpointAnswers, Status, ContentType,
-        BodyKind, ExactBody, Schema, RequiredHeaders, ForbiddenHeaders, MethodNotAllowed, TrailingSlash, Transport,
+        UnknownUserRejected, HeaderWithoutColonRejected, ForeignSchemeRejected, OpenEndpointAnswers, HeaderWinsOverQuery, BasicAuth, Status, ContentType,
+        BodyKind, ExactBody, Schema, RequiredHeaders, ForbiddenHeaders, MethodNotAllowed, TrailingSlash, Pagination, Transport,
     ];
 
     public override string ToString() => Id;

@@ -16,6 +16,8 @@ public static class Settings
         "Storage Service base URL, e.g. https://ss.example.org:8000. Empty: its tests are reported as not run.");
     public static readonly Setting StorageServiceUser = new("StorageServiceUser", "STORAGE_SERVICE_USER", null, "Storage Service user name.");
     public static readonly Setting StorageServiceApiKey = new("StorageServiceApiKey", "STORAGE_SERVICE_API_KEY", null, "Storage Service API key (never printed).", IsSecret: true);
+    public static readonly Setting StorageServicePassword = new("StorageServicePassword", "STORAGE_SERVICE_PASSWORD", null,
+        "The Storage Service user's password, to test HTTP Basic auth (never printed). Empty: those tests are inconclusive.", IsSecret: true);
     public static readonly Setting StorageServiceVersion = new("StorageServiceVersion", "STORAGE_SERVICE_VERSION", "0.19.0",
         "Storage Service release to expect (it does not announce its version).");
     public static readonly Setting RequestTimeoutSeconds = new("RequestTimeoutSeconds", "REQUEST_TIMEOUT_SECONDS", "30", "Per-request timeout in seconds.");
@@ -37,7 +39,7 @@ public static class Settings
     public static IReadOnlyList<Setting> All { get; } =
     [
         ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
-        StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServiceVersion,
+        StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
         RequestTimeoutSeconds, AllowWrites, AllowDestructive,
         TransferSourceLocation, TransferSourcePath, ArrangePath,
         AllureResultsDirectory, EmbeddedApiKey,

@@ -46,7 +46,9 @@ public sealed record TargetSettings
         return new TargetSettings
         {
             Archivematica = ReadService(source, ServiceKind.Archivematica, Settings.ArchivematicaUrl, Settings.ArchivematicaUser, Settings.ArchivematicaApiKey),
-            Storage = ReadService(source, ServiceKind.Storage, Settings.StorageServiceUrl, Settings.StorageServiceUser, Settings.StorageServiceApiKey),
+            Storage = ReadService(source, ServiceKind.Storage, Settings.StorageServiceUrl, Settings.StorageServiceUser, Settings.StorageServiceApiKey) is { } storage
+                ? storage with { Password = source.Get(Settings.StorageServicePassword) }
+                : null,
             StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
             RequestTimeout = TimeSpan.FromSeconds(seconds),
             AllowWrites = source.GetFlag(Settings.AllowWrites),

@@ -1,3 +1,5 @@
+using Conformance.Framework.Configuration;
+
 namespace Conformance.Framework.Http;
 
 /// <summary>How a request presents (or fails to present) credentials. Each mode is one column of the auth matrix.</summary>
@@ -26,12 +28,23 @@ public enum AuthMode
 
     /// <summary>Authorization: Bearer key: a foreign scheme that is never honoured.</summary>
     BearerScheme,
+
+    /// <summary>A valid ApiKey header and a wrong api_key in the query: the header wins, so the request is accepted.</summary>
+    HeaderOverBadQuery,
+
+    /// <summary>A wrong ApiKey header and valid query credentials: the header wins, so the request is rejected.</summary>
+    BadHeaderOverQuery,
+
+    /// <summary>Authorization: Basic user:password. The Storage Service honours it; the dashboard never does.</summary>
+    Basic,
 }
 
 public static class AuthModes
 {
     public static IReadOnlyList<AuthMode> All { get; } = Enum.GetValues<AuthMode>();
 
-    /// <summary>Modes carrying valid credentials; every other mode must be rejected.</summary>
-    public static bool IsAccepted(this AuthMode mode) => mode is AuthMode.Header or AuthMode.Query;
+    /// <summary>Modes the service must accept; every other mode must be rejected.</summary>
+    public static bool IsAccepted(this AuthMode mode, ServiceKind service) =>
+        mode is AuthMode.Header or AuthMode.Query or AuthMode.HeaderOverBadQuery
+        || (mode is AuthMode.Basic && service == ServiceKind.Storage);
 }

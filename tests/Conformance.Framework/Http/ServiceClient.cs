@@ -26,6 +26,7 @@ public sealed class ServiceClient : IDisposable
     {
         Endpoint = endpoint;
         Redactor.Register(endpoint.Credentials.ApiKey);
+        Redactor.Register(endpoint.Password);
         var options = new RestClientOptions(endpoint.BaseUrl)
         {
             FollowRedirects = false,
@@ -62,7 +63,9 @@ public sealed class ServiceClient : IDisposable
             request.AddQueryParameter(name, value);
         }
 
-        var (body, contentType) = AddBody(request, plan);
+        var (body, contentType) = Body(plan);
+        var wire = new ExactWireInterceptor(body, contentType);
+        request.Interceptors = [wire];
         var url = _client.BuildUri(request).AbsoluteUri;
 
         var stopwatch = Stopwatch.StartNew();
@@ -80,10 +83,10 @@ public sealed class ServiceClient : IDisposable
             RequestContentType = contentType,
             Status = (int)response.StatusCode,
             Reason = response.StatusDescription,
-            ResponseHeaders = ResponseHeaders(response),
+            ResponseHeaders = wire.ResponseHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
             Body = Redactor.Redact(response.Content ?? string.Empty),
             Elapsed = stopwatch.Elapsed,
-            TransportError = response.ResponseStatus == ResponseStatus.Completed ? null : Redactor.Redact(TransportError(response)),
+            TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
         };
     }
 
@@ -114,6 +117,18 @@ public sealed class ServiceClient : IDisposable
                 return $"ApiKey {user}{key}";
             case AuthMode.BearerScheme:
                 return $"Bearer {key}";
+            case AuthMode.HeaderOverBadQuery:
+                AddQueryCredentials(query, user, WrongKey);
+                return $"ApiKey {user}:{key}";
+            case AuthMode.BadHeaderOverQuery:
+                AddQueryCredentials(query, user, key);
+                return $"ApiKey {user}:{WrongKey}";
+            case AuthMode.Basic:
+                // The dashboard must ignore Basic whatever it carries; the Storage Service checks the password.
+                var secret = Endpoint.Kind == ServiceKind.Storage
+                    ? Endpoint.Password ?? throw new InvalidOperationException("Basic auth needs the user's password.")
+                    : key;
+                return "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{secret}"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode));
         }
@@ -125,34 +140,14 @@ public sealed class ServiceClient : IDisposable
         query.Add(new("api_key", key));
     }
 
-    private static (string? Body, string? ContentType) AddBody(RestRequest request, RequestPlan plan)
-    {
-        if (plan.Form is not null)
-        {
-            foreach (var (name, value) in plan.Form)
-            {
-                request.AddParameter(name, value, ParameterType.GetOrPost);
-            }
+    private static (string? Body, string? ContentType) Body(RequestPlan plan) =>
+        plan.Form is not null
+            ? (string.Join('&', plan.Form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded")
+            : plan.Body is not null ? (plan.Body, plan.ContentType ?? "application/json") : (null, null);
 
-            var encoded = string.Join('&', plan.Form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-            return (encoded, "application/x-www-form-urlencoded");
-        }
-
-        if (plan.Body is not null)
-        {
-            var contentType = plan.ContentType ?? "application/json";
-            request.AddStringBody(plan.Body, contentType);
-            return (plan.Body, contentType);
-        }
-
-        return (null, null);
-    }
-
-    private static List<KeyValuePair<string, string>> ResponseHeaders(RestResponse response) =>
-        (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
-            .Where(h => h.Name is not null)
-            .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? string.Empty))
-            .ToList();
+    // RestSharp marks every non-2xx answer as an error too; only a missing status means nothing came back.
+    private static bool ReceivedNoResponse(RestResponse response) =>
+        response.StatusCode == 0 || response.ResponseStatus is ResponseStatus.TimedOut or ResponseStatus.Aborted;
 
     private static string TransportError(RestResponse response) => response.ResponseStatus switch
     {

@@ -8,12 +8,7 @@ public static class DashboardApp
 {
     public static void Map(WebApplication app, DashboardState state, ReferenceServerOptions options)
     {
-        _ = state;
-        _ = options;
-        app.Run(context =>
-        {
-            context.Response.StatusCode = 404;
-            return Task.CompletedTask;
-        });
+        var pipeline = new DashboardPipeline(state, options);
+        app.Run(pipeline.HandleAsync);
     }
 }

@@ -1,17 +1,91 @@
+using Conformance.ReferenceServer.Dashboard.State;
 using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Dashboard;
 
-/// <summary>In-memory dashboard data (transfers, ingests, jobs, tasks, processing configurations). Thread-safe.</summary>
-public sealed class DashboardState(ReferenceServerOptions options)
+/// <summary>
+/// In-memory dashboard data (transfers, SIPs, jobs, tasks, processing configurations, levels of
+/// description, arrangement entries). Thread-safe: every read and write runs under one lock.
+/// The public methods are the arrange API the suite calls in-process to create preconditions.
+/// </summary>
+public sealed class DashboardState
 {
-    public ReferenceServerOptions Options { get; } = options;
+    private readonly Lock _gate = new();
+    private readonly DashboardData _data = SeedData.Create();
 
-    public string AddCompletedTransfer() => throw new NotImplementedException();
+    public DashboardState(ReferenceServerOptions options) => Options = options;
 
-    public string AddCompletedIngest() => throw new NotImplementedException();
+    public ReferenceServerOptions Options { get; }
 
-    public string AddTransferAwaitingApproval() => throw new NotImplementedException();
+    /// <summary>A new completed (status COMPLETE), not hidden transfer with jobs; returns its uuid.</summary>
+    public string AddCompletedTransfer() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        var sipUuid = data.NewUuid();
+        var name = "arranged-transfer-" + uuid[..8];
+        Scenarios.CompletedTransfer(data, uuid, name, sipUuid);
+        Scenarios.CompletedSip(data, sipUuid, name);
+        return uuid;
+    });
 
-    public string AddProcessingConfig() => throw new NotImplementedException();
+    /// <summary>A new completed, not hidden SIP with jobs; returns its uuid.</summary>
+    public string AddCompletedIngest() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        Scenarios.CompletedSip(data, uuid, "arranged-ingest-" + uuid[..8]);
+        return uuid;
+    });
+
+    /// <summary>A new standard transfer awaiting approval; returns the directory name to approve.</summary>
+    public string AddTransferAwaitingApproval() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        var directory = "arranged-approve-" + uuid[..8];
+        Scenarios.TransferAwaitingApproval(data, uuid, "standardTransfer", directory);
+        return directory;
+    });
+
+    /// <summary>A new processing configuration (a copy of default); returns its name (word characters, at most 16).</summary>
+    public string AddProcessingConfig() => Locked(data =>
+    {
+        string name;
+        do
+        {
+            name = "conf_" + Guid.NewGuid().ToString("N")[..8];
+        }
+        while (data.ProcessingConfigs.ContainsKey(name));
+        data.ProcessingConfigs[name] = ProcessingConfigs.Default;
+        return name;
+    });
+
+    /// <summary>
+    /// A SIP waiting at "Approve AIP reingest" (what <c>ingest/reingest</c> leads to), so that
+    /// <c>ingest/reingest/approve</c> can succeed on 1.14+; returns the SIP uuid.
+    /// </summary>
+    public string AddIngestAwaitingReingestApproval() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        Scenarios.SipAwaitingReingestApproval(data, uuid, "arranged-reingest-" + uuid);
+        return uuid;
+    });
+
+    /// <summary>
+    /// An AIP extracted into the shared tmp directory, as the Storage Service leaves it before a
+    /// reingest; returns its name (the AIP directory, "name-uuid") and uuid.
+    /// </summary>
+    public (string Name, string Uuid) AddAipReadyForReingest() => Locked(data =>
+    {
+        var uuid = data.NewUuid();
+        var name = $"arranged-aip-{uuid[..8]}-{uuid}";
+        data.AipsExtractedForReingest.Add(name);
+        return (name, uuid);
+    });
+
+    internal T Locked<T>(Func<DashboardData, T> action)
+    {
+        lock (_gate)
+        {
+            return action(_data);
+        }
+    }
 }

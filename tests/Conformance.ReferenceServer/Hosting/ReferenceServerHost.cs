@@ -44,6 +44,18 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         return new ReferenceServerHost(dashboardApp, storageApp, dashboard, options);
     }
 
+    /// <summary>Completes when either application is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync()
+    {
+        var stopping = new TaskCompletionSource();
+        foreach (var app in new[] { _dashboardApp, _storageApp })
+        {
+            app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        }
+
+        return stopping.Task;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _dashboardApp.StopAsync();

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Conformance.ReferenceServer.Dashboard.Http;
+using Conformance.ReferenceServer.Dashboard.State;
+
+namespace Conformance.ReferenceServer.Dashboard.Endpoints;
+
+/// <summary><c>ingest/copy_metadata_files/</c>.</summary>
+internal static class IngestEndpoints
+{
+    /// <summary>
+    /// Copies <c>source_paths[]</c> (base64 of "location_uuid:path") into the SIP's metadata directory.
+    /// Undecodable paths and an unknown <c>sip_uuid</c> are unhandled in the original: 500 page.
+    /// </summary>
+    public static DashboardResponse CopyMetadataFiles(DashboardRequest request)
+    {
+        var sipUuid = request.FormValue("sip_uuid");
+        var encodedPaths = request.FormList("source_paths[]");
+        if (string.IsNullOrEmpty(sipUuid) || encodedPaths.Count == 0)
+        {
+            return DashboardResponse.Error("sip_uuid and source_paths[] both required.");
+        }
+        var paths = new List<string>();
+        foreach (var encoded in encodedPaths)
+        {
+            if (!PythonBase64.TryDecodeString(encoded, out var decoded))
+            {
+                return DashboardResponse.ServerErrorPage();
+            }
+            paths.Add(decoded);
+        }
+        return request.State.Locked(data =>
+        {
+            if (data.FindUnit(sipUuid, UnitType.Sip) is null)
+            {
+                return DashboardResponse.ServerErrorPage(); // SIP.DoesNotExist escapes the view
+            }
+            foreach (var path in paths)
+            {
+                if (TransferSource.Check(path) is { } problem)
+                {
+                    return DashboardResponse.Error(problem, 500);
+                }
+            }
+            return DashboardResponse.JsonBody(new JsonObject { ["error"] = false, ["message"] = "Metadata files added successfully." }, 201);
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using Conformance.Framework.Assertions;
+using Conformance.Framework.Cases;
+using Conformance.Framework.Checks;
+using Conformance.Framework.Configuration;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>Every Storage Service list, walked page by page through meta.next, under both API versions.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+[Category(Categories.Storage)]
+[Category(Categories.ReadOnly)]
+[Category("pagination")]
+public sealed class StoragePagination
+{
+    private const int PageSize = 5;
+
+    public static IEnumerable<TestCaseData> Lists() =>
+        Suite.Catalogue.Endpoints
+            .Where(e => e.Service == ServiceKind.Storage && e.Method == "GET" && e.Id.EndsWith(".list", StringComparison.Ordinal))
+            .SelectMany(e => new[] { "v2", "v1" }.Select(v => new TestCaseData(e.Id, v).SetName($"{{m}}({e.Id}@{v})").SetCategory("api-" + v)));
+
+    [TestCaseSource(nameof(Lists))]
+    public async Task Walking_next_returns_every_object_once(string endpointId, string apiVersion)
+    {
+        var session = Suite.Session;
+        var client = session?.Client(ServiceKind.Storage);
+        var verdict = Suite.PreflightFailure is not null || session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
+            : client is null ? Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(ServiceKind.Storage))
+            : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, TestContext.CurrentContext.Test.FullName);
+        verdict.Should().Pass();
+    }
+}
