@@ -3,8 +3,8 @@
 #
 #   tools/scan-for-secrets.sh PATH...
 #
-# Secrets: ARCHIVEMATICA_API_KEY, STORAGE_SERVICE_API_KEY, EMBEDDED_API_KEY and each line of
-# SCAN_SECRETS; those shorter than 8 characters are ignored (they would match by chance). Each is
+# Secrets: ARCHIVEMATICA_API_KEY, STORAGE_SERVICE_API_KEY, STORAGE_SERVICE_PASSWORD, EMBEDDED_API_KEY and
+# each line of SCAN_SECRETS; those shorter than 8 characters are ignored (they would match by chance). Each is
 # looked for as is, URL-encoded, JSON-escaped and as base64 (the HTML report embeds its data as
 # base64: a secret shows there as one of three fragments, one per byte alignment). The same rules
 # as Conformance.Framework.Redaction.SecretScanner, which the self-tests use.
@@ -16,7 +16,7 @@ set -uo pipefail
 if [ $# -eq 0 ]; then echo "usage: $0 PATH..." >&2; exit 2; fi
 
 secrets=()
-for value in "${ARCHIVEMATICA_API_KEY:-}" "${STORAGE_SERVICE_API_KEY:-}" "${EMBEDDED_API_KEY:-}"; do
+for value in "${ARCHIVEMATICA_API_KEY:-}" "${STORAGE_SERVICE_API_KEY:-}" "${STORAGE_SERVICE_PASSWORD:-}" "${EMBEDDED_API_KEY:-}"; do
   [ ${#value} -ge 8 ] && secrets+=("$value")
 done
 while IFS= read -r line; do

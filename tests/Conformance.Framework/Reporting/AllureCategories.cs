@@ -30,6 +30,7 @@ public static class AllureCategories
         ById("Headers", "HDR", "A required header is missing or malformed, or an excluded header is present."),
         ById("Method not allowed", "METHOD", "A method the route does not allow is not answered with 405 before authentication."),
         ById("Trailing slash", "SLASH", "A route that requires a trailing slash does not redirect to it."),
+        ById("Pagination", "PAGE", "Following meta.next does not return every object of a list exactly once."),
         new("Suite errors", "The test itself broke (an exception, not a broken requirement): a defect of the suite or of its configuration.",
             ["broken"], "[\\s\\S]*"),
     ];

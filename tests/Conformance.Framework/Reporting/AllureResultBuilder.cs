@@ -252,7 +252,10 @@ public static class AllureResultBuilder
         AuthMode.UnknownUser => "an ApiKey Authorization header naming an unknown user; must be rejected.",
         AuthMode.HeaderWithoutColon => "an ApiKey Authorization header without the colon between user and key, plus valid query parameters; must be rejected (no fallback).",
         AuthMode.BearerScheme => "the key as a Bearer token, a foreign scheme; must be rejected.",
-        _ => mode.ToString(),
+        AuthMode.HeaderOverBadQuery => "a valid ApiKey Authorization header and a wrong api_key query parameter; the header wins, so it must be accepted.",
+        AuthMode.BadHeaderOverQuery => "an ApiKey Authorization header with a wrong key and valid query parameters; the header wins, so it must be rejected.",
+        AuthMode.Basic => "HTTP Basic with the user's password; the Storage Service accepts it, the dashboard must reject it.",
+        _ => $"see AuthMode.{mode} in the suite's source.",
     };
 
     private static AllureStep Step(CheckResult check, long start, long stop) => new()

@@ -167,6 +167,7 @@ public sealed class ReportPipelineTests
             ["STORAGE_SERVICE_URL"] = null,
             ["STORAGE_SERVICE_USER"] = null,
             ["STORAGE_SERVICE_API_KEY"] = null,
+            ["STORAGE_SERVICE_PASSWORD"] = null,
             ["EMBEDDED_API_KEY"] = null,
             ["ALLOW_WRITES"] = null,
             ["ALLOW_DESTRUCTIVE"] = null,

@@ -93,6 +93,7 @@ public sealed class SecretScannerTests
                 ["SCAN_SECRETS"] = Key,
                 ["ARCHIVEMATICA_API_KEY"] = null,
                 ["STORAGE_SERVICE_API_KEY"] = null,
+                ["STORAGE_SERVICE_PASSWORD"] = null,
                 ["EMBEDDED_API_KEY"] = null,
             };
             Plant(folder, "TestResults/run.trx", "<Message>ApiKey test:***</Message>");
