@@ -24,11 +24,26 @@ internal static class SuiteProcess
             start.ArgumentList.Add(filter);
         }
 
+        // Allure results go to a folder of their own, not over the user's allure-results/.
+        var allureResults = Directory.CreateTempSubdirectory("selftest-allure-results-").FullName;
+        start.Environment["ALLURE_RESULTS_DIRECTORY"] = allureResults;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
+        try
+        {
+            return await RunAsync(start, timeout);
+        }
+        finally
+        {
+            Directory.Delete(allureResults, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan? timeout)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -8,7 +8,7 @@ public static class EmbeddedTarget
 {
     public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
     {
-        var apiKey = RandomSecret();
+        var apiKey = source.Get(Settings.EmbeddedApiKey) ?? RandomSecret();
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
             ApiKey = apiKey,

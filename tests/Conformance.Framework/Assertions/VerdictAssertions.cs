@@ -1,4 +1,5 @@
 using Conformance.Framework.Checks;
+using Conformance.Framework.Reporting;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -22,6 +23,7 @@ public sealed class VerdictAssertions(Verdict verdict) : ReferenceTypeAssertions
     [CustomAssertion]
     public AndConstraint<VerdictAssertions> Pass()
     {
+        VerdictHandOff.Publish(Subject);
         switch (Subject.NotRun)
         {
             case NotRunKind.Ignored:

@@ -31,6 +31,10 @@ public static class Settings
         "A directory inside that location to start transfers from (writes only).");
     public static readonly Setting ArrangePath = new("ArrangePath", "ARRANGE_PATH", null,
         "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
+    public static readonly Setting AllureResultsDirectory = new("AllureResultsDirectory", "ALLURE_RESULTS_DIRECTORY", "allure-results",
+        "Folder for the Allure results (relative: from the repository root). Emptied of Allure files at the start of each run.");
+    public static readonly Setting EmbeddedApiKey = new("EmbeddedApiKey", "EMBEDDED_API_KEY", null,
+        "API key of the embedded reference server (default: a fresh random key per run). Set a distinctive one to scan the artefacts for it.", IsSecret: true);
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -38,5 +42,6 @@ public static class Settings
         StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
         RequestTimeoutSeconds, AllowWrites, AllowDestructive,
         TransferSourceLocation, TransferSourcePath, ArrangePath,
+        AllureResultsDirectory, EmbeddedApiKey,
     ];
 }
