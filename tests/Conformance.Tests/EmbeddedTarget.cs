@@ -13,6 +13,7 @@ public static class EmbeddedTarget
         {
             ApiKey = apiKey,
             Password = RandomSecret(),
+            ArchivematicaVersion = source.Get(Settings.EmbeddedArchivematicaVersion)!,
             StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
         });
         var settings = TargetSettings.FromSource(source) with

@@ -34,6 +34,13 @@ public sealed class SuiteSetup
                 Suite.Session = Suite.WriteSession = new ConformanceSession(TargetSettings.FromSource(source), Suite.Catalogue, schemas, new NoArranger(), run);
             }
 
+            if (Suite.Session.Settings.DryRun)
+            {
+                // A dry run sends nothing, not even the preflight.
+                TestContext.Progress.WriteLine("DRY RUN: no request is sent; the plan is listed per test and written at the end.");
+                return;
+            }
+
             Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.Session);
             if (Suite.PreflightFailure is null && Suite.WriteSession != Suite.Session)
             {
@@ -60,6 +67,11 @@ public sealed class SuiteSetup
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        if (Suite.Session is { } session)
+        {
+            RunReport.Write(session, Suite.WriteSession);
+        }
+
         Suite.Session?.Dispose();
         if (Suite.WriteSession != Suite.Session)
         {

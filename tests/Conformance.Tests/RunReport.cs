@@ -1,0 +1,30 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Reporting;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>What a run says at its end: requests with wrong credentials against the budget, and a dry run's plan.</summary>
+internal static class RunReport
+{
+    public static void Write(ConformanceSession session, ConformanceSession? writeSession)
+    {
+        var settings = session.Settings;
+        var badCredentials = session.BadCredentialRequests + (writeSession != session ? writeSession?.BadCredentialRequests ?? 0 : 0);
+        TestContext.Progress.WriteLine(
+            $"Requests with wrong credentials: {badCredentials}" + (settings.BadCredentialBudget is { } budget ? $" (budget {budget})" : " (no budget set)"));
+
+        var plan = session.DryRunPlan.Concat(writeSession != session ? writeSession?.DryRunPlan ?? [] : []).Order(StringComparer.Ordinal).ToList();
+        if (!settings.DryRun)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(ReportLocations.RepositoryRoot ?? Environment.CurrentDirectory, "TestResults");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"dry-run-{session.Run.RunId}.txt");
+        File.WriteAllLines(file, plan);
+        TestContext.Progress.WriteLine($"DRY RUN: {plan.Count} requests would be sent; the list is in {file}");
+    }
+}
