@@ -5,7 +5,8 @@ namespace Conformance.SelfTests;
 /// <summary>Runs the real suite (`dotnet test tests/Conformance.Tests`) as a user would, with a given environment, bounded in time.</summary>
 internal static class SuiteProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null)
+    /// <param name="settingsFile">A runsettings file relative to the repository root, e.g. "runsettings/production.runsettings".</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null, string? settingsFile = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +17,12 @@ internal static class SuiteProcess
         foreach (var argument in new[] { "test", "tests/Conformance.Tests", "--no-build" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (settingsFile is not null)
+        {
+            start.ArgumentList.Add("--settings");
+            start.ArgumentList.Add(settingsFile);
         }
 
         if (filter is not null)

@@ -15,6 +15,11 @@ internal static class RunReport
         TestContext.Progress.WriteLine(
             $"Requests with wrong credentials: {badCredentials}" + (settings.BadCredentialBudget is { } budget ? $" (budget {budget})" : " (no budget set)"));
 
+        foreach (var stale in session.KnownDeviations.Stale(session.Versions))
+        {
+            TestContext.Progress.WriteLine($"WARNING: known deviation covered no failure in this run (fixed? remove it from fixtures/known-deviations/{stale.Source}): {stale}");
+        }
+
         var plan = session.DryRunPlan.Concat(writeSession != session ? writeSession?.DryRunPlan ?? [] : []).Order(StringComparer.Ordinal).ToList();
         if (!settings.DryRun)
         {

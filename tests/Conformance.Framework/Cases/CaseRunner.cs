@@ -57,7 +57,8 @@ public sealed class CaseRunner(ConformanceSession session)
 
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
         var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
-        return new Verdict { Exchange = exchange, Results = results };
+        var verdict = new Verdict { Exchange = exchange, Results = results };
+        return verdict with { KnownDeviations = session.KnownDeviations.Covering(c.Name, endpoint.Service, version, verdict) };
     }
 
     private static string Query(RequestPlan plan) =>

@@ -14,8 +14,9 @@ public sealed class ConformanceSession : IDisposable
 {
     private readonly Dictionary<ServiceKind, ServiceClient> _clients;
 
-    public ConformanceSession(TargetSettings settings, EndpointCatalogue catalogue, SchemaRegistry schemas, IArranger arranger, RunContext? run = null)
+    public ConformanceSession(TargetSettings settings, EndpointCatalogue catalogue, SchemaRegistry schemas, IArranger arranger, RunContext? run = null, Deviations.KnownDeviations? knownDeviations = null)
     {
+        KnownDeviations = knownDeviations ?? Deviations.KnownDeviations.None;
         Settings = settings;
         Catalogue = catalogue;
         Schemas = schemas;
@@ -30,6 +31,8 @@ public sealed class ConformanceSession : IDisposable
     }
 
     public TargetSettings Settings { get; }
+
+    public Deviations.KnownDeviations KnownDeviations { get; }
 
     public EndpointCatalogue Catalogue { get; }
 
