@@ -26,7 +26,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
 
     public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
 
-    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null)
+    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null)
     {
         var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
         var settings = new TargetSettings
@@ -38,7 +38,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = TimeSpan.FromSeconds(10),
         };
-        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host));
+        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host), knownDeviations: knownDeviations);
         var preflight = await PreflightCheck.RunAsync(session);
         if (preflight is not null)
         {
