@@ -22,6 +22,8 @@ public static class EmbeddedTarget
             Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, apiKey)),
             Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, apiKey)) { Password = host.Options.Password },
             Placeholders = ReferencePlaceholders,
+            // The embedded server moves a unit on at each status read: polls need no pause.
+            PollInterval = source.IsConfigured(Settings.PollIntervalSeconds) ? source.GetSeconds(Settings.PollIntervalSeconds) : TimeSpan.FromMilliseconds(20),
         };
         return (host, settings);
     }

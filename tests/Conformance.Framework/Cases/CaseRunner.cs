@@ -23,7 +23,7 @@ public sealed class CaseRunner(ConformanceSession session)
             return Verdict.Skipped(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
         }
 
-        if (TierGate(c.Tier) is { } tierReason)
+        if (TierGate(session.Settings, c.Tier) is { } tierReason)
         {
             return Verdict.Skipped(NotRunKind.Ignored, tierReason);
         }
@@ -68,13 +68,14 @@ public sealed class CaseRunner(ConformanceSession session)
         ? $"not run: the Archivematica dashboard is not configured (set {Settings.ArchivematicaUrl.EnvironmentVariable}, {Settings.ArchivematicaUser.EnvironmentVariable} and {Settings.ArchivematicaApiKey.EnvironmentVariable})"
         : $"not run: the Storage Service is not configured (set {Settings.StorageServiceUrl.EnvironmentVariable}, {Settings.StorageServiceUser.EnvironmentVariable} and {Settings.StorageServiceApiKey.EnvironmentVariable})";
 
-    private string? TierGate(Tier tier) => session.Settings.IsEmbedded ? null : tier switch
+    /// <summary>Why a test of this tier may not run against this target (the setting that allows it), or null when it may.</summary>
+    public static string? TierGate(TargetSettings settings, Tier tier) => settings.IsEmbedded ? null : tier switch
     {
-        Tier.Mutating when !session.Settings.AllowWrites =>
+        Tier.Mutating when !settings.AllowWrites =>
             $"not run: mutating test (creates or changes data); set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to run it against this target",
-        Tier.External when !session.Settings.AllowWrites =>
+        Tier.External when !settings.AllowWrites =>
             $"not run: external side effect (writes on the target or calls another system); set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to run it against this target",
-        Tier.Destructive when !session.Settings.AllowDestructive =>
+        Tier.Destructive when !settings.AllowDestructive =>
             $"not run: destructive test (deletes or replaces data); set {Settings.AllowDestructive.Name}=true ({Settings.AllowDestructive.EnvironmentVariable}=true) to run it against this target",
         _ => null,
     };

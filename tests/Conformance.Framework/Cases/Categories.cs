@@ -20,6 +20,10 @@ public static class Categories
     public const string MethodNotAllowed = "method-not-allowed";
     public const string TrailingSlash = "trailing-slash";
     public const string SelfTest = "self-test";
+    public const string Workflow = "workflow";
+    public const string HostileInput = "hostile-input";
+    public const string Exposure = "exposure";
+    public const string CrossService = "cross-service";
 
     public static IEnumerable<string> For(ConformanceCase c)
     {

@@ -49,6 +49,13 @@ public static class Settings
     public static readonly Setting InsecureSkipTlsVerify = new("InsecureSkipTlsVerify", "INSECURE_SKIP_TLS_VERIFY", "false",
         "Accept any TLS certificate. Never for production; the run prints a warning when it is on.");
 
+    public static readonly Setting PollIntervalSeconds = new("PollIntervalSeconds", "POLL_INTERVAL_SECONDS", "2",
+        "Seconds between two status reads of an asynchronous operation in a workflow (the embedded server: 0.02 unless set).");
+    public static readonly Setting PollAttempts = new("PollAttempts", "POLL_ATTEMPTS", "60",
+        "Most status reads per asynchronous operation in a workflow; then it is reported as still processing (inconclusive), never as a bare timeout.");
+    public static readonly Setting PollTimeoutSeconds = new("PollTimeoutSeconds", "POLL_TIMEOUT_SECONDS", "300",
+        "Longest wait in seconds for one asynchronous operation in a workflow, whichever of this and PollAttempts comes first.");
+
     public static IReadOnlyList<Setting> All { get; } =
     [
         ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
@@ -57,5 +64,6 @@ public static class Settings
         TransferSourceLocation, TransferSourcePath, ArrangePath,
         AllureResultsDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
+        PollIntervalSeconds, PollAttempts, PollTimeoutSeconds,
     ];
 }

@@ -11,6 +11,19 @@ public sealed class SettingsSource(Func<string, string?> runParameter, Func<stri
     public string? Get(Setting setting) =>
         NonBlank(environment(setting.EnvironmentVariable)) ?? NonBlank(runParameter(setting.Name)) ?? setting.Default;
 
+    /// <summary>True when the environment or the runsettings give a value (not just the default).</summary>
+    public bool IsConfigured(Setting setting) =>
+        NonBlank(environment(setting.EnvironmentVariable)) is not null || NonBlank(runParameter(setting.Name)) is not null;
+
+    /// <summary>A positive number of seconds; the setting's name in the error otherwise.</summary>
+    public TimeSpan GetSeconds(Setting setting)
+    {
+        var value = Get(setting)!;
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= 86400
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ConfigurationException($"{setting.Name} ({setting.EnvironmentVariable}) must be a number of seconds from 0 to 86400, not '{value}'.");
+    }
+
     public bool GetFlag(Setting setting)
     {
         var value = Get(setting);

@@ -29,6 +29,15 @@ public sealed record TargetSettings
 
     public TlsSettings Tls { get; init; } = new();
 
+    /// <summary>Pause between two status reads of an asynchronous operation (workflows).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Most status reads per asynchronous operation (workflows).</summary>
+    public int PollAttempts { get; init; } = 60;
+
+    /// <summary>Longest wait for one asynchronous operation (workflows).</summary>
+    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
     /// <summary>Values for the catalogue's {placeholders}, e.g. "transfer-source-location".</summary>
     public IReadOnlyDictionary<string, string> Placeholders { get; init; } = new Dictionary<string, string>();
 
@@ -67,6 +76,9 @@ public sealed record TargetSettings
             BadCredentialBudget = source.GetInt(Settings.BadCredentialBudget, min: 0, max: int.MaxValue),
             Tls = new TlsSettings(source.Get(Settings.CaBundle), source.GetFlag(Settings.InsecureSkipTlsVerify)),
             Placeholders = placeholders,
+            PollInterval = source.GetSeconds(Settings.PollIntervalSeconds),
+            PollAttempts = source.GetInt(Settings.PollAttempts, min: 1, max: 10000) ?? 60,
+            PollTimeout = source.GetSeconds(Settings.PollTimeoutSeconds),
         };
     }
 

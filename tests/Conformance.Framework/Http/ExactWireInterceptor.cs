@@ -1,4 +1,3 @@
-using System.Text;
 using RestSharp.Interceptors;
 
 namespace Conformance.Framework.Http;
@@ -9,7 +8,7 @@ namespace Conformance.Framework.Http;
 /// keeps the response headers as the server sent them ("Allow: GET,POST" and "GET, POST" must stay
 /// apart, which RestSharp's parsed headers do not).
 /// </summary>
-internal sealed class ExactWireInterceptor(string? body, string? contentType) : Interceptor
+internal sealed class ExactWireInterceptor(byte[]? body, string? contentType) : Interceptor
 {
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; private set; } = [];
 
@@ -17,7 +16,7 @@ internal sealed class ExactWireInterceptor(string? body, string? contentType) : 
     {
         if (body is not null)
         {
-            requestMessage.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            requestMessage.Content = new ByteArrayContent(body);
             requestMessage.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
 

@@ -62,13 +62,16 @@ public sealed class ServiceClient : IDisposable
         }
 
         request.AddHeader(SuiteInfo.TestNameHeader, testName);
-        foreach (var (name, value) in query)
+        var credentialCount = query.Count - plan.Query.Count;
+        for (var i = 0; i < query.Count; i++)
         {
-            request.AddQueryParameter(name, value);
+            // Credentials added by the auth mode are always encoded; planned values only unless the plan says they already are.
+            request.AddQueryParameter(query[i].Key, query[i].Value, encode: !plan.QueryIsEncoded || i >= query.Count - credentialCount);
         }
 
         var (body, contentType) = Body(plan);
-        var wire = new ExactWireInterceptor(body, contentType);
+        var bodyBytes = plan.RawBody ?? (body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
+        var wire = new ExactWireInterceptor(bodyBytes, contentType);
         request.Interceptors = [wire];
         var url = _client.BuildUri(request).AbsoluteUri;
 
@@ -91,12 +94,13 @@ public sealed class ServiceClient : IDisposable
             Method = plan.Method,
             Url = Redactor.Redact(url),
             RequestHeaders = sentHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
-            RequestBody = body is null ? null : Redactor.Redact(body),
+            RequestBody = bodyBytes is null ? null : Redactor.Redact(Printable(plan, body, bodyBytes)),
             RequestContentType = contentType,
             Status = (int)response.StatusCode,
             Reason = response.StatusDescription,
             ResponseHeaders = wire.ResponseHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
             Body = Redactor.Redact(response.Content ?? string.Empty),
+            EchoedSecret = Redactor.ContainsSecret(response.Content) || wire.ResponseHeaders.Any(h => Redactor.ContainsSecret(h.Value)),
             Elapsed = stopwatch.Elapsed,
             TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
             Attempts = attempts,
@@ -153,8 +157,21 @@ public sealed class ServiceClient : IDisposable
         query.Add(new("api_key", key));
     }
 
+    /// <summary>Most characters of a request body kept in the exchange (and so in messages and curl lines).</summary>
+    public const int MaxPrintedBody = 4096;
+
+    // Bodies the suite sends on purpose that are huge or not UTF-8 are described, not printed whole.
+    private static string Printable(RequestPlan plan, string? body, byte[] bytes)
+    {
+        var text = plan.RawBody is null ? body! : System.Text.Encoding.UTF8.GetString(bytes);
+        return text.Length <= MaxPrintedBody && plan.RawBody is null
+            ? text
+            : $"{text[..Math.Min(text.Length, 200)]}... ({bytes.Length} bytes{(plan.RawBody is null ? "" : ", sent byte for byte; invalid UTF-8 shown as U+FFFD")})";
+    }
+
     private static (string? Body, string? ContentType) Body(RequestPlan plan) =>
-        plan.Form is not null
+        plan.RawBody is not null ? (null, plan.ContentType)
+        : plan.Form is not null
             ? (string.Join('&', plan.Form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded")
             : plan.Body is not null ? (plan.Body, plan.ContentType ?? "application/json") : (null, null);
 

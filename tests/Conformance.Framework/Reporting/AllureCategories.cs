@@ -31,6 +31,9 @@ public static class AllureCategories
         ById("Method not allowed", "METHOD", "A method the route does not allow is not answered with 405 before authentication."),
         ById("Trailing slash", "SLASH", "A route that requires a trailing slash does not redirect to it."),
         ById("Pagination", "PAGE", "Following meta.next does not return every object of a list exactly once."),
+        ById("Workflows", "FLOW", "A step of a stateful workflow did not have its effect, or an asynchronous operation failed."),
+        ById("Cross-service", "XSVC", "The dashboard and the Storage Service disagree: pipeline not registered, or a stored AIP missing."),
+        ById("Hostile input", "INPUT", "Malformed or hostile input got a 5xx, exposed internals or credentials, or was acted on."),
         new("Suite errors", "The test itself broke (an exception, not a broken requirement): a defect of the suite or of its configuration.",
             ["broken"], "[\\s\\S]*"),
     ];

@@ -17,6 +17,12 @@ public sealed class DashboardState
 
     public ReferenceServerOptions Options { get; }
 
+    /// <summary>
+    /// Called (under the dashboard's lock) with the SIP uuid and name when a SIP in progress finishes
+    /// "Store the AIP": the host registers the AIP in its Storage Service, as the real pipeline does.
+    /// </summary>
+    public Action<string, string>? AipStored { get; set; }
+
     /// <summary>A new completed (status COMPLETE), not hidden transfer with jobs; returns its uuid.</summary>
     public string AddCompletedTransfer() => Locked(data =>
     {

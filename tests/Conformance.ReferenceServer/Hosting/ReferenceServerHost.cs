@@ -53,6 +53,8 @@ public sealed class ReferenceServerHost : IAsyncDisposable
             DashboardApp.Map(app, dashboard, options);
         });
         var storage = new StorageState(options);
+        // The pipeline stores each AIP it finishes in its Storage Service.
+        dashboard.AipStored = (uuid, name) => storage.AddStoredAip(uuid, name);
         var storageApp = CreateApp(options.StorageServiceUrl, app =>
         {
             log.Attach(app, "storage");

@@ -57,6 +57,27 @@ public sealed class StorageState
         }
     }
 
+    /// <summary>
+    /// The dashboard stored an AIP (its SIP uuid and name): an uncompressed AIP of the dashboard's
+    /// pipeline in the default AIP storage location, status UPLOADED. A reingested AIP stored again
+    /// keeps its record and is UPLOADED again.
+    /// </summary>
+    public void AddStoredAip(string uuid, string name)
+    {
+        lock (Gate)
+        {
+            if (Packages.FirstOrDefault(p => p.Uuid == uuid) is { } existing)
+            {
+                existing.Status = PackageStatus.Uploaded;
+                existing.StoredDate = PythonDateTime.Now();
+                return;
+            }
+
+            var location = DefaultLocation("AS")?.Uuid ?? SeedIds.AipStorage;
+            new PackageFactory(this).Aip(uuid, name, compressed: false, PackageStatus.Uploaded, PythonDateTime.Now(), location);
+        }
+    }
+
     internal int NextId() => Interlocked.Increment(ref _nextId);
 
     internal int NextEventId() => Events.Count == 0 ? 1 : Events.Max(e => e.Id) + 1;

@@ -26,6 +26,10 @@ internal static class JobEndpoints
         var detailed = request.Version.AtLeast("1.16.0") && request.HasQuery("detailed");
         return request.State.Locked(data =>
         {
+            foreach (var unit in data.Units.Where(u => DashboardData.SameUuid(u.Uuid, uuid)).ToList())
+            {
+                Progression.Advance(data, unit, request.State.AipStored);
+            }
             var jobs = data.JobsOf(uuid).OrderBy(j => j.CreatedAt).ThenBy(j => j.Sequence).ToList();
             if (jobs.Count == 0)
             {

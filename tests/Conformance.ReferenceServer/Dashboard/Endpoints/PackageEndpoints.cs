@@ -73,7 +73,7 @@ internal static class PackageEndpoints
             if (autoApprove)
             {
                 data.JobsOf(uuid).Single().Step = JobStep.CompletedSuccessfully;
-                Scenarios.StartProcessing(data, transfer);
+                Progression.Approved(data, transfer);
             }
             return DashboardResponse.JsonBody(new JsonObject { ["id"] = uuid }, 202);
         });

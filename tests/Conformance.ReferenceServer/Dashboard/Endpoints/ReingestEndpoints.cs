@@ -86,7 +86,7 @@ internal static partial class ReingestEndpoints
                 return DashboardResponse.Error(failure);
             }
             job.Step = JobStep.CompletedSuccessfully;
-            data.AddJob(sip, Workflow.ReingestMoveToProcessing, JobStep.ExecutingCommands);
+            Progression.ReingestApproved(data, sip);
             return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Approval successful." });
         });
     }

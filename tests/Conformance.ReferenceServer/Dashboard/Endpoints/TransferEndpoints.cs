@@ -42,7 +42,7 @@ internal static class TransferEndpoints
                 return DashboardResponse.Error("Unable to start the transfer.", 500);
             }
             job.Step = JobStep.CompletedSuccessfully;
-            Scenarios.StartProcessing(data, transfer);
+            Progression.Approved(data, transfer);
             return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["uuid"] = transfer.Uuid });
         });
     }

@@ -37,6 +37,8 @@ internal static class UnitEndpoints
                     ["error"] = true,
                 }, 400);
             }
+            // A unit started through the API moves on one link per poll.
+            Progression.Advance(data, unit, request.State.AipStored);
             var directory = Workflow.BaseName(unit.CurrentPath);
             var response = new JsonObject
             {

@@ -33,6 +33,12 @@ internal sealed class Unit
 
     /// <summary>The unit's files (uuid, name), used for per-file tasks.</summary>
     public List<(string Uuid, string Name)> Files { get; } = [];
+
+    /// <summary>
+    /// Links still to run for a unit in progress (one per status poll, see <see cref="Progression"/>);
+    /// null for units that do not move (the seed, arranged units).
+    /// </summary>
+    public Queue<WorkflowStep>? Remaining { get; set; }
 }
 
 /// <summary>A <c>Job</c> row: one workflow link run for a unit; tasks are its <c>Task</c> rows.</summary>

@@ -22,4 +22,10 @@ internal sealed class AsyncTask
 
     /// <summary>The failure, shown when completed with an error.</summary>
     public JsonNode? Error { get; set; }
+
+    /// <summary>Work queued but not run yet: it runs when the task is read the second time (a worker picking it up).</summary>
+    public Func<JsonNode?>? Pending { get; set; }
+
+    /// <summary>Reads of the task while its work was pending.</summary>
+    public int PendingReads { get; set; }
 }

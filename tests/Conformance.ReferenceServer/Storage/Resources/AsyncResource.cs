@@ -15,14 +15,14 @@ namespace Conformance.ReferenceServer.Storage.Resources;
 internal static class AsyncResource
 {
     public static Reply List(ApiContext ctx) =>
-        TastypieViews.List(ctx, "async", ctx.State.AsyncTasks, t => Dehydrate.Async(t, ctx.ApiVersion));
+        TastypieViews.List(ctx, "async", ctx.State.AsyncTasks, t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
     public static Reply Detail(ApiContext ctx) =>
-        TastypieViews.Detail(ctx, Find(ctx, ctx.Group("id")), t => Dehydrate.Async(t, ctx.ApiVersion));
+        TastypieViews.Detail(ctx, Find(ctx, ctx.Group("id")), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "async");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), t => Dehydrate.Async(t, ctx.ApiVersion));
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
     /// <summary>Integer primary key; a non-integer id is tastypie NotFound (404 with the canned error).</summary>
     private static AsyncTask? Find(ApiContext ctx, string id) =>
@@ -30,12 +30,32 @@ internal static class AsyncResource
             ? ctx.State.AsyncTasks.FirstOrDefault(t => t.Id == number)
             : throw new TastypieNotFoundException("Invalid resource lookup data provided (mismatched type).");
 
-    /// <summary>Creates a task as the queue would (work done inline, so it is complete at once).</summary>
+    /// <summary>
+    /// Queues a task as the SS does: not completed at first; a worker runs it by the time the task is
+    /// read a second time, so a client polling async/&lt;id&gt;/ sees completed false, then true.
+    /// </summary>
     public static AsyncTask Run(StorageState state, Func<JsonNode?> work)
     {
         var now = PythonDateTime.Now();
-        var task = new AsyncTask { Id = state.NextAsyncId(), CreatedTime = now, UpdatedTime = now };
+        var task = new AsyncTask { Id = state.NextAsyncId(), CreatedTime = now, UpdatedTime = now, Pending = work };
         state.AsyncTasks.Add(task);
+        return task;
+    }
+
+    /// <summary>One read of a task: queued work runs on the second read (callers hold the state lock).</summary>
+    private static AsyncTask Progress(AsyncTask task)
+    {
+        if (task.Pending is not { } work)
+        {
+            return task;
+        }
+
+        if (task.PendingReads++ == 0)
+        {
+            return task;
+        }
+
+        task.Pending = null;
         try
         {
             task.Result = work();

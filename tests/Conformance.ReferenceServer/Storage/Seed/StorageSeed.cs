@@ -6,9 +6,9 @@ namespace Conformance.ReferenceServer.Storage.Seed;
 
 /// <summary>
 /// The initial Storage Service content: the dashboard's pipeline (plus a disabled one), three spaces,
-/// a location of every purpose (plus a disabled one), 25 packages (AIPs, an AIC, DIPs, backlog
+/// a location of every purpose (plus a disabled one), 28 packages (AIPs, an AIC, DIPs, backlog
 /// transfers, a replica, a SWORD deposit; statuses UPLOADED, DELETED, DEL_REQ, RECOVER_REQ, PENDING)
-/// and four async tasks. The first AIP is uncompressed so extract_file works with bare relative paths.
+/// and four async tasks. The last three AIPs are the dashboard seed's completed ingests. The first AIP is uncompressed so extract_file works with bare relative paths.
 /// </summary>
 internal static class StorageSeed
 {
@@ -159,6 +159,11 @@ internal static class StorageSeed
         factory.Deposit(Id("deposit-01"), "conformance-deposit-01", At(23));
         factory.Aip(Id("aip-13"), "conformance-aip-13", compressed: true, Up, At(24));
         factory.Dip(Id("dip-05"), "conformance-aip-04", aip04, Up, At(25));
+
+        // The AIPs of the dashboard's completed ingests (its seed): what the pipeline stored here.
+        factory.Aip(Dashboard.State.SeedData.CompletedIngest1, "conformance-photos", compressed: true, Up, At(26));
+        factory.Aip(Dashboard.State.SeedData.CompletedIngest2, "conformance-letters", compressed: true, Up, At(27));
+        factory.Aip(Dashboard.State.SeedData.CompletedIngest3, "conformance-audio", compressed: true, Up, At(28));
     }
 
     private static void AddRequest(StorageState state, Package package, string type, string reason, string previousStatus) =>

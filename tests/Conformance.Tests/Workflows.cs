@@ -1,0 +1,68 @@
+using Conformance.Framework.Assertions;
+using Conformance.Framework.Cases;
+using Conformance.Framework.Catalogue;
+using Conformance.Framework.Checks;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Workflows;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>
+/// Stateful workflows that change data (a transfer from start to hidden, packages, processing
+/// configurations, Storage Service locations and packages). One at a time, like the other writes,
+/// on the write instance of the embedded server; elsewhere only with AllowWrites/AllowDestructive.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+[Category(Categories.Workflow)]
+public sealed class WriteWorkflows
+{
+    public static IEnumerable<TestCaseData> Cases() => WorkflowCases.For(w => w.Tier != Tier.ReadOnly);
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Runs_to_its_end(WorkflowDefinition workflow) => (await WorkflowCases.RunAsync(workflow)).Should().Pass();
+}
+
+/// <summary>Read-only workflows (the promise between the two services): safe on any target.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+[Category(Categories.Workflow)]
+public sealed class ReadOnlyWorkflows
+{
+    public static IEnumerable<TestCaseData> Cases() => WorkflowCases.For(w => w.Tier == Tier.ReadOnly);
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Runs_to_its_end(WorkflowDefinition workflow) => (await WorkflowCases.RunAsync(workflow)).Should().Pass();
+}
+
+internal static class WorkflowCases
+{
+    public static IEnumerable<TestCaseData> For(Func<WorkflowDefinition, bool> include) =>
+        WorkflowCatalogue.All.Where(include).Select(w =>
+        {
+            var data = new TestCaseData(w).SetName($"{{m}}({w.Name})").SetDescription(w.Summary).SetCategory(w.Tier.Name());
+            foreach (var service in w.Services)
+            {
+                data.SetCategory(service.CatalogueName());
+            }
+
+            if (w.Services.Count > 1)
+            {
+                data.SetCategory(Categories.CrossService);
+            }
+
+            return data.SetProperty("Workflow", w.Name);
+        });
+
+    public static async Task<Verdict> RunAsync(WorkflowDefinition workflow)
+    {
+        var session = workflow.Tier == Tier.ReadOnly ? Suite.Session : Suite.WriteSession;
+        if (Suite.PreflightFailure is not null || session is null)
+        {
+            return Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)");
+        }
+
+        return await WorkflowRun.RunAsync(session, workflow, TestContext.CurrentContext.Test.FullName);
+    }
+}
