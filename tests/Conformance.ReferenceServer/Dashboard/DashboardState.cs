@@ -23,6 +23,9 @@ public sealed class DashboardState
     /// </summary>
     public Action<string, string>? AipStored { get; set; }
 
+    /// <summary>Whether a path exists in the transfer-source location (its Storage Service's disk); null: every path does.</summary>
+    public Func<string, bool>? TransferSourceHas { get; set; }
+
     /// <summary>A new completed (status COMPLETE), not hidden transfer with jobs; returns its uuid.</summary>
     public string AddCompletedTransfer() => Locked(data =>
     {

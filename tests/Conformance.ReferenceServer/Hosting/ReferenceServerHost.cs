@@ -55,6 +55,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var storage = new StorageState(options);
         // The pipeline stores each AIP it finishes in its Storage Service.
         dashboard.AipStored = (uuid, name) => storage.AddStoredAip(uuid, name);
+        dashboard.TransferSourceHas = storage.TransferSourceHas;
         var storageApp = CreateApp(options.StorageServiceUrl, app =>
         {
             log.Attach(app, "storage");

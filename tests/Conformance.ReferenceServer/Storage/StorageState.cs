@@ -78,6 +78,16 @@ public sealed class StorageState
         }
     }
 
+    /// <summary>Whether a path relative to the transfer-source location exists on the emulated disk.</summary>
+    public bool TransferSourceHas(string relativePath)
+    {
+        lock (Gate)
+        {
+            var location = Locations.FirstOrDefault(l => l.Uuid == ReferenceData.TransferSourceLocationUuid);
+            return location is not null && Disk.Exists(PosixPath.Join(location.FullPath, relativePath.TrimEnd('/')));
+        }
+    }
+
     internal int NextId() => Interlocked.Increment(ref _nextId);
 
     internal int NextEventId() => Events.Count == 0 ? 1 : Events.Max(e => e.Id) + 1;

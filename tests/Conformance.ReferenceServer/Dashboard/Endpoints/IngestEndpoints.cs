@@ -36,7 +36,7 @@ internal static class IngestEndpoints
             }
             foreach (var path in paths)
             {
-                if (TransferSource.Check(path) is { } problem)
+                if (TransferSource.Check(path, request.State) is { } problem)
                 {
                     return DashboardResponse.Error(problem, 500);
                 }

@@ -59,7 +59,8 @@ internal static class PackageEndpoints
         var autoApproveIsBool = !payload.ContainsKey("auto_approve") || autoValue.ValueKind is JsonValueKind.True or JsonValueKind.False;
         var path = Encoding.UTF8.GetString(pathBytes);
         if (!IsTruthy(name) || typeName is null || !Workflow.TransferTypeDirectories.TryGetValue(typeName, out var watchedDirectory)
-            || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path))
+            || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path, request.State)
+            || (name.ValueKind == JsonValueKind.String && TransferSource.IsBadDirectoryName(name.GetString()!)))
         {
             return DashboardResponse.Error(CannotCreate, 500);
         }
@@ -79,11 +80,13 @@ internal static class PackageEndpoints
         });
     }
 
-    /// <summary>"location_uuid:path" must name the pipeline's transfer source; a bare path means the default one.</summary>
-    private static bool InTransferSource(string path)
+    /// <summary>"location_uuid:path" must name the pipeline's transfer source (a bare path means the default one) and a path inside it.</summary>
+    private static bool InTransferSource(string path, DashboardState state)
     {
         var colon = path.IndexOf(':', StringComparison.Ordinal);
-        return colon != 36 || path[..colon] == ReferenceData.TransferSourceLocationUuid;
+        var located = colon == 36;
+        return (!located || path[..colon] == ReferenceData.TransferSourceLocationUuid)
+            && TransferSource.PathProblem(located ? path[(colon + 1)..] : path, state) is null;
     }
 
     /// <summary>Python truthiness of a JSON value (absent, null, false, 0, "", [] and {} are false).</summary>

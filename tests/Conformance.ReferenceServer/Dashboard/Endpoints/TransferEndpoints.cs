@@ -117,7 +117,11 @@ internal static class TransferEndpoints
                 {
                     return DashboardResponse.Error("list index out of range", 500);
                 }
-                if (TransferSource.Check(paths[i]) is { } problem)
+                if (TransferSource.IsBadDirectoryName(name))
+                {
+                    return DashboardResponse.Error($"Unable to copy to a transfer named {name}: not a directory name", 500);
+                }
+                if (TransferSource.Check(paths[i], request.State) is { } problem)
                 {
                     return DashboardResponse.Error(problem, 500);
                 }
@@ -142,7 +146,7 @@ internal static class TransferEndpoints
 internal static class TransferSource
 {
     /// <summary>The error <c>_copy_from_transfer_sources</c> reports for "location:path", or null.</summary>
-    public static string? Check(string locationAndPath)
+    public static string? Check(string locationAndPath, DashboardState state)
     {
         var colon = locationAndPath.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
@@ -150,8 +154,42 @@ internal static class TransferSource
             return "Path" + locationAndPath + "cannot be split into location:path"; // sic: no spaces
         }
         var location = locationAndPath[..colon];
-        return location == ReferenceData.TransferSourceLocationUuid
-            ? null
-            : $"Location {location} is not associated with this pipeline";
+        return location != ReferenceData.TransferSourceLocationUuid
+            ? $"Location {location} is not associated with this pipeline"
+            : PathProblem(locationAndPath[(colon + 1)..], state);
     }
+
+    /// <summary>
+    /// What the Storage Service's copy would fail on: a path that leaves the location (absolute, or
+    /// more ".." than depth), a NUL byte, or nothing there. Reference-server decision (README): checked
+    /// before anything is copied, reported the contract's way (500 JSON for start_transfer and
+    /// copy_metadata_files, "Package cannot be created" for v2beta/package).
+    /// </summary>
+    public static string? PathProblem(string path, DashboardState state)
+    {
+        if (path.StartsWith('/') || path.Contains('\0', StringComparison.Ordinal) || Escapes(path))
+        {
+            return $"Unable to copy {path}: not a path inside the transfer source location";
+        }
+        return state.TransferSourceHas is { } has && !has(path) ? $"Unable to copy {path}: no such file or directory in the transfer source location" : null;
+    }
+
+    /// <summary>True when ".." segments climb above the start of a relative path.</summary>
+    private static bool Escapes(string path)
+    {
+        var depth = 0;
+        foreach (var segment in path.Split('/'))
+        {
+            depth += segment switch { ".." => -1, "" or "." => 0, _ => 1 };
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A name that cannot be one directory: empty after trimming, ".", "..", or with a slash or NUL.</summary>
+    public static bool IsBadDirectoryName(string name) =>
+        name.Trim() is "." or ".." || name.Contains('/', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal);
 }

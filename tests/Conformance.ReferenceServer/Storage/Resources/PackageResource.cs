@@ -28,6 +28,8 @@ internal static class PackageResource
     {
         var body = TastypieViews.BodyObject(ctx);
         var package = Hydrate(ctx, body);
+        ValidateOrigin(ctx, package, body);
+        ctx.State.Packages.Add(package);
         Store(ctx, package, body);
         return ctx.Respond(201, Echo(ctx, body, package), resourceObject: true).WithHeader("Location", ctx.Uri("file", package.Uuid));
     }
@@ -37,6 +39,8 @@ internal static class PackageResource
     {
         var body = TastypieViews.BodyObject(ctx);
         var package = Hydrate(ctx, body);
+        ValidateOrigin(ctx, package, body);
+        ctx.State.Packages.Add(package);
         var task = AsyncResource.Run(ctx.State, () =>
         {
             Store(ctx, package, body);
@@ -57,6 +61,8 @@ internal static class PackageResource
         if (Find(ctx, uuid) is not { } package)
         {
             var created = Hydrate(ctx, body, urlUuid: uuid);
+            ValidateOrigin(ctx, created, body);
+            ctx.State.Packages.Add(created);
             Store(ctx, created, body);
             return ctx.Respond(201, Echo(ctx, body, created), resourceObject: true).WithHeader("Location", ctx.Uri("file", created.Uuid));
         }
@@ -179,8 +185,35 @@ internal static class PackageResource
             MiscAttributes = body["misc_attributes"] is JsonObject misc ? (JsonObject)misc.DeepClone() : [],
         };
         package.RelatedPackages.AddRange(related);
-        ctx.State.Packages.Add(package);
         return package;
+    }
+
+    /// <summary>Whether storing copies the package from its origin (AIPs, AICs, DIPs into AS/DS; transfers into backlog).</summary>
+    private static bool CopiesFromOrigin(Package package)
+    {
+        var purpose = package.CurrentLocation.Purpose;
+        return package.PackageType is PackageTypes.Aip or PackageTypes.Aic or PackageTypes.Dip && purpose is "AS" or "DS"
+            || package.PackageType == PackageTypes.Transfer && purpose == "BL";
+    }
+
+    /// <summary>
+    /// Before anything is saved: what storing will copy must be a path inside origin_location that
+    /// exists (reference-server decision, see the Dashboard README: the real service only finds out
+    /// when the copy fails, after the package row exists).
+    /// </summary>
+    private static void ValidateOrigin(ApiContext ctx, Package package, JsonObject body)
+    {
+        if (!CopiesFromOrigin(package))
+        {
+            return;
+        }
+        var origin = RelatedUris.Location(ctx, body["origin_location"] ?? throw new TastypieBadRequestException("The 'origin_location' field has no data and doesn't allow a null value."), "origin_location");
+        var relative = TastypieViews.Text(body["origin_path"]) ?? "";
+        var source = PosixPath.Join(origin.FullPath, relative);
+        if (relative.Contains('\0', StringComparison.Ordinal) || !PosixPath.IsInside(origin.FullPath, source) || !ctx.State.Disk.Exists(source))
+        {
+            throw new TastypieBadRequestException($"origin_path '{relative}' is not a path inside origin_location");
+        }
     }
 
     /// <summary>_store_bundle: AIPs/AICs/DIPs in AIP/DIP storage go under their UUID quad path; backlog transfers are kept.</summary>

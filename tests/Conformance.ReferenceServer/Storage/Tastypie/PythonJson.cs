@@ -25,7 +25,8 @@ internal static class PythonJson
         try
         {
             var text = new UTF8Encoding(false, true).GetString(body);
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false });
+            node = LastWins(document.RootElement);
             return true;
         }
         catch (JsonException)
@@ -39,6 +40,27 @@ internal static class PythonJson
         catch (ArgumentException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A JSON tree as Python's json.loads builds it: a repeated key keeps its last value.</summary>
+    private static JsonNode? LastWins(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = LastWins(property.Value);
+                }
+                return obj;
+            case JsonValueKind.Array:
+                return new JsonArray([.. element.EnumerateArray().Select(LastWins)]);
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
         }
     }
 
