@@ -16,7 +16,8 @@ internal sealed record DashboardResponse
 
     public required int Status { get; init; }
 
-    public required string ContentType { get; init; }
+    /// <summary>Null sends no Content-Type header (only under <c>Fault.MissingContentType</c>).</summary>
+    public required string? ContentType { get; init; }
 
     /// <summary>JSON body as a tree, kept until writing so faults can still edit it.</summary>
     public JsonNode? Json { get; init; }
@@ -26,6 +27,24 @@ internal sealed record DashboardResponse
     public bool FromView { get; init; } = true;
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Fault <c>SlowResponse</c>: how long to wait before sending anything.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Fault <c>DropConnection</c>: send the headers and half the body, then abort the connection.</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>A copy with one header set (or replaced).</summary>
+    public DashboardResponse WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
+    /// <summary>A copy without the named header.</summary>
+    public DashboardResponse WithoutHeader(string name)
+    {
+        var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase);
+        headers.Remove(name);
+        return this with { Headers = headers };
+    }
 
     public byte[] BodyBytes() => Encoding.UTF8.GetBytes(Json is null ? Text : PythonJson.Serialize(Json));
 
