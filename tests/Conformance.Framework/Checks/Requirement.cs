@@ -28,12 +28,14 @@ public sealed record Requirement(string Id, string Shall)
     public static readonly Requirement TrailingSlash = new("SLASH-01", "A route that requires a trailing slash shall redirect (301) the slash-less path to the slash URL.");
     public static readonly Requirement Pagination = new("PAGE-01", "Following meta.next from the first page of a list shall return every object exactly once, as many as meta.total_count.");
     public static readonly Requirement Transport = new("TRANSPORT-01", "The target shall answer every request within the timeout, over an intact connection.");
+    public static readonly Requirement CredentialsNotEchoed = new("LEAK-01", "A response body shall not contain the user's API key or password, unless the request put the key in its query string (tastypie repeats the query in meta.next).");
 
     public static IReadOnlyList<Requirement> All { get; } =
     [
         ValidHeaderAccepted, ValidQueryAccepted, WrongKeyHeaderRejected, WrongKeyQueryRejected, NoCredentialsRejected,
         UnknownUserRejected, HeaderWithoutColonRejected, ForeignSchemeRejected, OpenEndpointAnswers, HeaderWinsOverQuery, BasicAuth, Status, ContentType,
         BodyKind, ExactBody, Schema, RequiredHeaders, ForbiddenHeaders, MethodNotAllowed, TrailingSlash, Pagination, Transport,
+        CredentialsNotEchoed,
     ];
 
     public override string ToString() => Id;

@@ -37,6 +37,9 @@ public sealed record Exchange
 
     public string? TransportError { get; init; }
 
+    /// <summary>True when the raw body (before redaction) contained the user's API key or password; see <see cref="Checks.CredentialLeak"/>.</summary>
+    public bool BodyEchoesSecret { get; init; }
+
     public string? ContentType => Header("Content-Type");
 
     public string? Header(string name) =>
