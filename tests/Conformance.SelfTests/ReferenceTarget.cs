@@ -27,7 +27,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
     public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
 
     /// <param name="timeout">The suite's per-request timeout (default 10 s).</param>
-    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, TimeSpan? timeout = null)
+    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null, TimeSpan? timeout = null)
     {
         var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
         var settings = new TargetSettings
@@ -39,7 +39,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
         };
-        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host));
+        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host), knownDeviations: knownDeviations);
         var preflight = await PreflightCheck.RunAsync(session);
         if (preflight is not null)
         {

@@ -5,7 +5,8 @@ namespace Conformance.SelfTests;
 /// <summary>Runs the real suite (`dotnet test tests/Conformance.Tests`) as a user would, with a given environment, bounded in time.</summary>
 internal static class SuiteProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null)
+    /// <param name="settingsFile">A runsettings file relative to the repository root, e.g. "runsettings/production.runsettings".</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null, string? settingsFile = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,17 +19,38 @@ internal static class SuiteProcess
             start.ArgumentList.Add(argument);
         }
 
+        if (settingsFile is not null)
+        {
+            start.ArgumentList.Add("--settings");
+            start.ArgumentList.Add(settingsFile);
+        }
+
         if (filter is not null)
         {
             start.ArgumentList.Add("--filter");
             start.ArgumentList.Add(filter);
         }
 
+        // Allure results go to a folder of their own, not over the user's allure-results/.
+        var allureResults = Directory.CreateTempSubdirectory("selftest-allure-results-").FullName;
+        start.Environment["ALLURE_RESULTS_DIRECTORY"] = allureResults;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
+        try
+        {
+            return await RunAsync(start, timeout);
+        }
+        finally
+        {
+            Directory.Delete(allureResults, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan? timeout)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -8,11 +8,12 @@ public static class EmbeddedTarget
 {
     public static async Task<(ReferenceServerHost Host, TargetSettings Settings)> StartAsync(SettingsSource source)
     {
-        var apiKey = RandomSecret();
+        var apiKey = source.Get(Settings.EmbeddedApiKey) ?? RandomSecret();
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
             ApiKey = apiKey,
             Password = RandomSecret(),
+            ArchivematicaVersion = source.Get(Settings.EmbeddedArchivematicaVersion)!,
             StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
         });
         var settings = TargetSettings.FromSource(source) with

@@ -28,6 +28,7 @@ public sealed class StoragePagination
         var client = session?.Client(ServiceKind.Storage);
         var verdict = Suite.PreflightFailure is not null || session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
             : client is null ? Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(ServiceKind.Storage))
+            : session.Settings.DryRun ? Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would walk " + endpointId + " page by page")
             : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, TestContext.CurrentContext.Test.FullName);
         verdict.Should().Pass();
     }

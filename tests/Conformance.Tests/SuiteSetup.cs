@@ -1,5 +1,6 @@
 using Conformance.Framework.Cases;
 using Conformance.Framework.Configuration;
+using Conformance.Framework.Deviations;
 using Conformance.Framework.Preflight;
 using Conformance.Framework.Schemas;
 using Conformance.ReferenceServer.Hosting;
@@ -22,16 +23,24 @@ public sealed class SuiteSetup
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
         var schemas = new SchemaRegistry(Suite.FromOutput("schemas"));
         var run = new RunContext();
+        var deviations = KnownDeviations.Load(Suite.FromOutput("fixtures", "known-deviations"));
         try
         {
             if (TargetSettings.WantsEmbedded(source))
             {
-                Suite.Session = await StartEmbeddedAsync(source, schemas, run);
-                Suite.WriteSession = await StartEmbeddedAsync(source, schemas, run);
+                Suite.Session = await StartEmbeddedAsync(source, schemas, run, deviations);
+                Suite.WriteSession = await StartEmbeddedAsync(source, schemas, run, deviations);
             }
             else
             {
-                Suite.Session = Suite.WriteSession = new ConformanceSession(TargetSettings.FromSource(source), Suite.Catalogue, schemas, new NoArranger(), run);
+                Suite.Session = Suite.WriteSession = new ConformanceSession(TargetSettings.FromSource(source), Suite.Catalogue, schemas, new NoArranger(), run, deviations);
+            }
+
+            if (Suite.Session.Settings.DryRun)
+            {
+                // A dry run sends nothing, not even the preflight.
+                TestContext.Progress.WriteLine("DRY RUN: no request is sent; the plan is listed per test and written at the end.");
+                return;
             }
 
             Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.Session);
@@ -60,6 +69,16 @@ public sealed class SuiteSetup
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        if (Suite.Session is { } session)
+        {
+            if (Suite.WriteSession is { } writes && Suite.PreflightFailure is null && !writes.Settings.DryRun)
+            {
+                await writes.Ledger.CleanUpAsync(writes);
+            }
+
+            RunReport.Write(session, Suite.WriteSession);
+        }
+
         Suite.Session?.Dispose();
         if (Suite.WriteSession != Suite.Session)
         {
@@ -72,10 +91,10 @@ public sealed class SuiteSetup
         }
     }
 
-    private async Task<ConformanceSession> StartEmbeddedAsync(SettingsSource source, SchemaRegistry schemas, RunContext run)
+    private async Task<ConformanceSession> StartEmbeddedAsync(SettingsSource source, SchemaRegistry schemas, RunContext run, KnownDeviations deviations)
     {
         var (host, settings) = await EmbeddedTarget.StartAsync(source);
         _embedded.Add(host);
-        return new ConformanceSession(settings, Suite.Catalogue, schemas, new EmbeddedArranger(host), run);
+        return new ConformanceSession(settings, Suite.Catalogue, schemas, new EmbeddedArranger(host), run, deviations);
     }
 }

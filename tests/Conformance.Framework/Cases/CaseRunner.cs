@@ -43,10 +43,27 @@ public sealed class CaseRunner(ConformanceSession session)
             return Verdict.Skipped(NotRunKind.Inconclusive, $"{c.Name} could not be exercised: {e.Message}");
         }
 
+        if (session.Settings.DryRun)
+        {
+            var line = $"{plan.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{plan.Path}{Query(plan)}  [{c.Tier.Name()}, auth {c.Mode}]  {testName}";
+            session.DryRunPlan.Enqueue(line);
+            return Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would send " + line);
+        }
+
+        if (c.Mode.PresentsWrongCredentials(endpoint.Service) && !session.TrySpendBadCredentialRequest())
+        {
+            return Verdict.Skipped(NotRunKind.Ignored, $"not run: the bad-credential budget ({session.Settings.BadCredentialBudget}) is used up; raise {Settings.BadCredentialBudget.Name} ({Settings.BadCredentialBudget.EnvironmentVariable}) to send more");
+        }
+
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
+        session.Ledger.Record(c, exchange);
         var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
-        return new Verdict { Exchange = exchange, Results = results };
+        var verdict = new Verdict { Exchange = exchange, Results = results };
+        return verdict with { KnownDeviations = session.KnownDeviations.Covering(c.Name, endpoint.Service, version, verdict) };
     }
+
+    private static string Query(RequestPlan plan) =>
+        plan.Query.Count == 0 ? "" : "?" + string.Join('&', plan.Query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
 
     public static string NotConfiguredReason(ServiceKind service) => service == ServiceKind.Archivematica
         ? $"not run: the Archivematica dashboard is not configured (set {Settings.ArchivematicaUrl.EnvironmentVariable}, {Settings.ArchivematicaUser.EnvironmentVariable} and {Settings.ArchivematicaApiKey.EnvironmentVariable})"
@@ -56,6 +73,8 @@ public sealed class CaseRunner(ConformanceSession session)
     {
         Tier.Mutating when !session.Settings.AllowWrites =>
             $"not run: mutating test (creates or changes data); set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to run it against this target",
+        Tier.External when !session.Settings.AllowWrites =>
+            $"not run: external side effect (writes on the target or calls another system); set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to run it against this target",
         Tier.Destructive when !session.Settings.AllowDestructive =>
             $"not run: destructive test (deletes or replaces data); set {Settings.AllowDestructive.Name}=true ({Settings.AllowDestructive.EnvironmentVariable}=true) to run it against this target",
         _ => null,

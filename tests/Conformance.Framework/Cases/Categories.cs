@@ -14,6 +14,7 @@ public static class Categories
     public const string ReadOnly = "read-only";
     public const string Mutating = "mutating";
     public const string Destructive = "destructive";
+    public const string External = "external";
     public const string AuthMatrix = "auth-matrix";
     public const string ErrorCases = "error-cases";
     public const string MethodNotAllowed = "method-not-allowed";

@@ -14,8 +14,9 @@ public sealed class ConformanceSession : IDisposable
 {
     private readonly Dictionary<ServiceKind, ServiceClient> _clients;
 
-    public ConformanceSession(TargetSettings settings, EndpointCatalogue catalogue, SchemaRegistry schemas, IArranger arranger, RunContext? run = null)
+    public ConformanceSession(TargetSettings settings, EndpointCatalogue catalogue, SchemaRegistry schemas, IArranger arranger, RunContext? run = null, Deviations.KnownDeviations? knownDeviations = null)
     {
+        KnownDeviations = knownDeviations ?? Deviations.KnownDeviations.None;
         Settings = settings;
         Catalogue = catalogue;
         Schemas = schemas;
@@ -23,13 +24,15 @@ public sealed class ConformanceSession : IDisposable
         Run = run ?? new RunContext();
         _clients = new[] { settings.Archivematica, settings.Storage }
             .OfType<ServiceEndpoint>()
-            .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout));
+            .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries));
         Versions = new Dictionary<ServiceKind, string> { [ServiceKind.Storage] = settings.StorageServiceVersion };
         Discovery = new Discovery(this);
         Expander = new RequestExpander(this);
     }
 
     public TargetSettings Settings { get; }
+
+    public Deviations.KnownDeviations KnownDeviations { get; }
 
     public EndpointCatalogue Catalogue { get; }
 
@@ -48,6 +51,21 @@ public sealed class ConformanceSession : IDisposable
 
     /// <summary>Placeholder values learnt from the target (the dashboard's pipeline UUID from X-Archivematica-ID); configured values win.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> DiscoveredPlaceholders { get; } = new();
+
+    /// <summary>Requests sent with wrong credentials so far, against <see cref="TargetSettings.BadCredentialBudget"/>.</summary>
+    public int BadCredentialRequests => _badCredentialRequests;
+
+    /// <summary>What write tests created on the target, for cleanup at the end of the run.</summary>
+    public Cleanup.CleanupLedger Ledger { get; } = new();
+
+    /// <summary>In a dry run: every request the run would have sent, one line each.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> DryRunPlan { get; } = new();
+
+    /// <summary>Takes one request from the bad-credential budget; false when it is used up.</summary>
+    public bool TrySpendBadCredentialRequest() =>
+        Interlocked.Increment(ref _badCredentialRequests) <= (Settings.BadCredentialBudget ?? int.MaxValue);
+
+    private int _badCredentialRequests;
 
     public ServiceClient? Client(ServiceKind kind) => _clients.GetValueOrDefault(kind);
 

@@ -13,7 +13,7 @@ public sealed partial class RequestExpander(ConformanceSession session)
     public async Task<RequestPlan> ExpandAsync(Endpoint endpoint, RequestTemplate template, string? apiVersion, bool forProbe, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, string> arranged = new Dictionary<string, string>();
-        if (template.Arrange is not null && !forProbe)
+        if (template.Arrange is not null && !forProbe && !session.Settings.DryRun)
         {
             arranged = await session.Arranger.ArrangeAsync(template.Arrange, cancellationToken);
         }
@@ -45,6 +45,11 @@ public sealed partial class RequestExpander(ConformanceSession session)
 
     private async Task<string> ExpandValueAsync(string value, IReadOnlyDictionary<string, string> arranged, string? apiVersion, bool forProbe, CancellationToken cancellationToken)
     {
+        if (session.Settings.DryRun && (value.StartsWith("discover:", StringComparison.Ordinal) || value.StartsWith("arrange:", StringComparison.Ordinal)))
+        {
+            return $"<{value}>"; // Nothing is sent in a dry run, not even to discover or arrange.
+        }
+
         if (value.StartsWith("discover:", StringComparison.Ordinal))
         {
             return await session.Discovery.ResolveAsync(value["discover:".Length..], cancellationToken);

@@ -6,6 +6,9 @@ public enum Tier
     ReadOnly,
     Mutating,
     Destructive,
+
+    /// <summary>A request (often a GET) that writes or calls out to another system: check_fixity, send_callback.</summary>
+    External,
 }
 
 public static class Tiers
@@ -15,7 +18,8 @@ public static class Tiers
         "read-only" => Tier.ReadOnly,
         "mutating" => Tier.Mutating,
         "destructive" => Tier.Destructive,
-        _ => throw new FormatException($"Unknown tier '{text}' (read-only, mutating or destructive)."),
+        "external" => Tier.External,
+        _ => throw new FormatException($"Unknown tier '{text}' (read-only, mutating, destructive or external)."),
     };
 
     public static string Name(this Tier tier) => tier switch
@@ -23,6 +27,7 @@ public static class Tiers
         Tier.ReadOnly => "read-only",
         Tier.Mutating => "mutating",
         Tier.Destructive => "destructive",
+        Tier.External => "external",
         _ => throw new ArgumentOutOfRangeException(nameof(tier)),
     };
 }

@@ -24,6 +24,9 @@ public sealed record Verdict
 
     public IEnumerable<CheckResult> Failures => Results.Where(r => !r.Passed);
 
+    /// <summary>Known deviations of the target's release that cover every failure: the verdict is then a warning.</summary>
+    public IReadOnlyList<Deviations.KnownDeviation> KnownDeviations { get; init; } = [];
+
     public bool Passed => NotRun == NotRunKind.None && !Failures.Any();
 
     public static Verdict Skipped(NotRunKind kind, string reason) => new() { NotRun = kind, NotRunReason = reason };

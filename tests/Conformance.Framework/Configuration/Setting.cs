@@ -31,6 +31,23 @@ public static class Settings
         "A directory inside that location to start transfers from (writes only).");
     public static readonly Setting ArrangePath = new("ArrangePath", "ARRANGE_PATH", null,
         "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
+    public static readonly Setting AllureResultsDirectory = new("AllureResultsDirectory", "ALLURE_RESULTS_DIRECTORY", "allure-results",
+        "Folder for the Allure results (relative: from the repository root). Emptied of Allure files at the start of each run.");
+    public static readonly Setting EmbeddedApiKey = new("EmbeddedApiKey", "EMBEDDED_API_KEY", null,
+        "API key of the embedded reference server (default: a fresh random key per run). Set a distinctive one to scan the artefacts for it.", IsSecret: true);
+
+    public static readonly Setting EmbeddedArchivematicaVersion = new("EmbeddedArchivematicaVersion", "EMBEDDED_ARCHIVEMATICA_VERSION", "1.13.2",
+        "Dashboard release the embedded reference server emulates (1.13 to 1.17); its Storage Service follows StorageServiceVersion.");
+    public static readonly Setting DryRun = new("DryRun", "DRY_RUN", "false",
+        "List every request the run would send (method, URL with keys masked, tier, test) without sending any.");
+    public static readonly Setting MaxRetries = new("MaxRetries", "MAX_RETRIES", "2",
+        "Retries of an idempotent read (GET, HEAD, OPTIONS) after a connection error, 429, 502, 503 or 504; Retry-After is honoured up to 10 s.");
+    public static readonly Setting BadCredentialBudget = new("BadCredentialBudget", "BAD_CREDENTIAL_BUDGET", null,
+        "Most requests with wrong credentials to send (lockout or IP-blocking middleware); beyond it those tests are skipped. Empty: no limit.");
+    public static readonly Setting CaBundle = new("CaBundle", "CA_BUNDLE", null,
+        "PEM file of extra certificate authorities to trust (a private CA). TLS verification stays on.");
+    public static readonly Setting InsecureSkipTlsVerify = new("InsecureSkipTlsVerify", "INSECURE_SKIP_TLS_VERIFY", "false",
+        "Accept any TLS certificate. Never for production; the run prints a warning when it is on.");
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -38,5 +55,7 @@ public static class Settings
         StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
         RequestTimeoutSeconds, AllowWrites, AllowDestructive,
         TransferSourceLocation, TransferSourcePath, ArrangePath,
+        AllureResultsDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
+        DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
     ];
 }

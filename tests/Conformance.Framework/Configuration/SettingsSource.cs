@@ -19,5 +19,18 @@ public sealed class SettingsSource(Func<string, string?> runParameter, Func<stri
             : throw new ConfigurationException($"{setting.Name} ({setting.EnvironmentVariable}) must be true or false, not '{value}'.");
     }
 
+    public int? GetInt(Setting setting, int min, int max)
+    {
+        var value = Get(setting);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw new ConfigurationException($"{setting.Name} ({setting.EnvironmentVariable}) must be a whole number from {min} to {max}, not '{value}'.");
+    }
+
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -20,6 +20,15 @@ public sealed record TargetSettings
 
     public bool AllowDestructive { get; init; }
 
+    public bool DryRun { get; init; }
+
+    public int MaxRetries { get; init; } = 2;
+
+    /// <summary>Most requests with wrong credentials to send; null: no limit.</summary>
+    public int? BadCredentialBudget { get; init; }
+
+    public TlsSettings Tls { get; init; } = new();
+
     /// <summary>Values for the catalogue's {placeholders}, e.g. "transfer-source-location".</summary>
     public IReadOnlyDictionary<string, string> Placeholders { get; init; } = new Dictionary<string, string>();
 
@@ -53,6 +62,10 @@ public sealed record TargetSettings
             RequestTimeout = TimeSpan.FromSeconds(seconds),
             AllowWrites = source.GetFlag(Settings.AllowWrites),
             AllowDestructive = source.GetFlag(Settings.AllowDestructive),
+            DryRun = source.GetFlag(Settings.DryRun),
+            MaxRetries = source.GetInt(Settings.MaxRetries, min: 0, max: 10) ?? 2,
+            BadCredentialBudget = source.GetInt(Settings.BadCredentialBudget, min: 0, max: int.MaxValue),
+            Tls = new TlsSettings(source.Get(Settings.CaBundle), source.GetFlag(Settings.InsecureSkipTlsVerify)),
             Placeholders = placeholders,
         };
     }

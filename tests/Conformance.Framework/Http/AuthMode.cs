@@ -43,6 +43,10 @@ public static class AuthModes
 {
     public static IReadOnlyList<AuthMode> All { get; } = Enum.GetValues<AuthMode>();
 
+    /// <summary>Modes that present credentials the service must reject: what lockout middleware counts as failed logins.</summary>
+    public static bool PresentsWrongCredentials(this AuthMode mode, ServiceKind service) =>
+        mode != AuthMode.NoCredentials && !mode.IsAccepted(service);
+
     /// <summary>Modes the service must accept; every other mode must be rejected.</summary>
     public static bool IsAccepted(this AuthMode mode, ServiceKind service) =>
         mode is AuthMode.Header or AuthMode.Query or AuthMode.HeaderOverBadQuery

@@ -40,6 +40,9 @@ public sealed record Exchange
     /// <summary>True when the raw body (before redaction) contained the user's API key or password; see <see cref="Checks.CredentialLeak"/>.</summary>
     public bool BodyEchoesSecret { get; init; }
 
+    /// <summary>How many times the request was sent (more than one after retries of a read).</summary>
+    public int Attempts { get; init; } = 1;
+
     public string? ContentType => Header("Content-Type");
 
     public string? Header(string name) =>
@@ -81,11 +84,11 @@ public sealed record Exchange
         text.AppendLine($"Request:  {Method} {Url}  [{Service}, auth mode {AuthMode}]");
         if (TransportError is not null)
         {
-            text.AppendLine($"Response: none: {TransportError} (after {Elapsed.TotalMilliseconds:F0} ms)");
+            text.AppendLine($"Response: none: {TransportError} (after {Elapsed.TotalMilliseconds:F0} ms{Tries})");
         }
         else
         {
-            text.AppendLine($"Response: {Status} {Reason} ({Elapsed.TotalMilliseconds:F0} ms)");
+            text.AppendLine($"Response: {Status} {Reason} ({Elapsed.TotalMilliseconds:F0} ms{Tries})");
             foreach (var (name, value) in ResponseHeaders.Where(h => KeyHeaders.Contains(h.Key)))
             {
                 text.AppendLine($"  {name}: {value}");
@@ -97,6 +100,8 @@ public sealed record Exchange
         text.Append("Reproduce: ").Append(ToCurl());
         return Redactor.Redact(text.ToString());
     }
+
+    private string Tries => Attempts > 1 ? $", {Attempts} attempts" : "";
 
     private static readonly HashSet<string> KeyHeaders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -22,9 +22,12 @@ public sealed class ServiceClient : IDisposable
 
     private readonly RestClient _client;
 
-    public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout)
+    private readonly RetryPolicy _retries;
+
+    public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout, TlsSettings? tls = null, int maxRetries = 0)
     {
         Endpoint = endpoint;
+        _retries = new RetryPolicy(maxRetries);
         Redactor.Register(endpoint.Credentials.ApiKey);
         Redactor.Register(endpoint.Password);
         var options = new RestClientOptions(endpoint.BaseUrl)
@@ -33,6 +36,7 @@ public sealed class ServiceClient : IDisposable
             Timeout = timeout,
             UserAgent = SuiteInfo.UserAgent,
             ThrowOnAnyError = false,
+            RemoteCertificateValidationCallback = (tls ?? new TlsSettings()).ValidationCallback(),
         };
         _client = new RestClient(options, configureSerialization: s => s.UseOnlySerializer(() => new NoAcceptSerializer()));
     }
@@ -69,7 +73,15 @@ public sealed class ServiceClient : IDisposable
         var url = _client.BuildUri(request).AbsoluteUri;
 
         var stopwatch = Stopwatch.StartNew();
+        var attempts = 1;
         var response = await _client.ExecuteAsync(request, cancellationToken);
+        while (_retries.ShouldRetry(plan.Method, ReceivedNoResponse(response) ? null : (int)response.StatusCode, attempts))
+        {
+            await Task.Delay(RetryPolicy.Delay(RetryAfter(wire.ResponseHeaders), attempts), cancellationToken);
+            attempts++;
+            response = await _client.ExecuteAsync(request, cancellationToken);
+        }
+
         stopwatch.Stop();
 
         return new Exchange
@@ -88,6 +100,7 @@ public sealed class ServiceClient : IDisposable
             BodyEchoesSecret = Checks.CredentialLeak.Echoes(response.Content, Endpoint.Credentials.ApiKey, Endpoint.Password),
             Elapsed = stopwatch.Elapsed,
             TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
+            Attempts = attempts,
         };
     }
 
@@ -145,6 +158,9 @@ public sealed class ServiceClient : IDisposable
         plan.Form is not null
             ? (string.Join('&', plan.Form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded")
             : plan.Body is not null ? (plan.Body, plan.ContentType ?? "application/json") : (null, null);
+
+    private static string? RetryAfter(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Where(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 
     // RestSharp marks every non-2xx answer as an error too; only a missing status means nothing came back.
     private static bool ReceivedNoResponse(RestResponse response) =>

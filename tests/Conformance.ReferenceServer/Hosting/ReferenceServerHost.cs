@@ -18,8 +18,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     private readonly WebApplication _dashboardApp;
     private readonly WebApplication _storageApp;
 
-    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options)
+    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options, RequestLog log)
     {
+        Log = log;
         _dashboardApp = dashboardApp;
         _storageApp = storageApp;
         Dashboard = dashboard;
@@ -28,6 +29,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     }
 
     public ReferenceServerOptions Options { get; }
+
+    /// <summary>Every request received by either service.</summary>
+    public RequestLog Log { get; }
 
     /// <summary>Dashboard state: lets in-process callers arrange preconditions for write tests.</summary>
     public DashboardState Dashboard { get; }
@@ -42,12 +46,21 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     public static async Task<ReferenceServerHost> StartAsync(ReferenceServerOptions options, CancellationToken cancellationToken = default)
     {
         var dashboard = new DashboardState(options);
-        var dashboardApp = CreateApp(options.ArchivematicaUrl, app => DashboardApp.Map(app, dashboard, options));
+        var log = new RequestLog();
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, app =>
+        {
+            log.Attach(app, "archivematica");
+            DashboardApp.Map(app, dashboard, options);
+        });
         var storage = new StorageState(options);
-        var storageApp = CreateApp(options.StorageServiceUrl, app => StorageApp.Map(app, storage, options));
+        var storageApp = CreateApp(options.StorageServiceUrl, app =>
+        {
+            log.Attach(app, "storage");
+            StorageApp.Map(app, storage, options);
+        });
         await dashboardApp.StartAsync(cancellationToken);
         await storageApp.StartAsync(cancellationToken);
-        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options);
+        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options, log);
     }
 
     /// <summary>Completes when either application is asked to stop (Ctrl+C, SIGTERM).</summary>

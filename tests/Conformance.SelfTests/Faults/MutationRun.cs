@@ -61,7 +61,7 @@ internal static class MutationRun
         try
         {
             var options = new ReferenceServerOptions { ApiKey = "selftest-key-0123456789", SlowResponseDelay = TimeSpan.FromSeconds(expectations.SlowResponseDelaySeconds) };
-            await using var target = await ReferenceTarget.StartAsync(plan, options, TimeSpan.FromSeconds(timeoutSeconds));
+            await using var target = await ReferenceTarget.StartAsync(plan, options, timeout: TimeSpan.FromSeconds(timeoutSeconds));
 
             // Read-only cases side by side; cases that write one after another, as the suite runs them.
             var byTier = cases.Keys.ToLookup(name => CasesByName.Value.TryGetValue(name, out var c) && c.Tier != Tier.ReadOnly);

@@ -22,10 +22,23 @@ public sealed class ReadmeTests
     }
 
     [Test]
-    public void The_default_runsettings_names_only_known_parameters()
+    [TestCase("default.runsettings")]
+    [TestCase("reference.runsettings")]
+    [TestCase("sandbox.runsettings")]
+    [TestCase("production.runsettings")]
+    [TestCase("ci.runsettings")]
+    public void A_runsettings_template_is_valid_and_names_only_known_parameters(string file)
     {
-        var names = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.Root, "runsettings", "default.runsettings"))
+        var names = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.Root, "runsettings", file))
             .Descendants("Parameter").Select(p => (string)p.Attribute("name")!);
         names.Should().BeSubsetOf(Settings.All.Select(s => s.Name));
+    }
+
+    [Test]
+    public void The_production_template_allows_no_writes()
+    {
+        var parameters = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.Root, "runsettings", "production.runsettings"))
+            .Descendants("Parameter").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("value")!);
+        parameters.Should().Contain("AllowWrites", "false").And.Contain("AllowDestructive", "false");
     }
 }

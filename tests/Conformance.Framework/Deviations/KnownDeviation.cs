@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+using Conformance.Framework.Catalogue;
+
+namespace Conformance.Framework.Deviations;
+
+/// <summary>
+/// A known failure of a real product release: which case (a glob over case names such as
+/// "am.transfer.unapproved, *"), which requirement it breaks, why, and where it is tracked.
+/// </summary>
+public sealed record KnownDeviation(string Service, VersionRange Versions, string Case, string Requirement, string Reason, string Link, string Source)
+{
+    private readonly Regex _case = new("^" + Regex.Escape(Case).Replace("\\*", ".*", StringComparison.Ordinal) + "$");
+
+    public bool Covers(string caseName, string requirementId) => requirementId == Requirement && _case.IsMatch(caseName);
+
+    public override string ToString() => $"{Case} [{Requirement}] on {Service} {Versions}: {Reason} ({Link})";
+}

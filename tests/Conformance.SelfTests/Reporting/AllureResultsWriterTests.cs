@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Conformance.Framework.Reporting;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace Conformance.SelfTests.Reporting;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class AllureResultsWriterTests
+{
+    [Test]
+    public void Preparing_the_folder_removes_an_earlier_runs_allure_files_and_nothing_else()
+    {
+        var folder = Directory.CreateTempSubdirectory("allure-prepare-").FullName;
+        try
+        {
+            string[] allure = ["1-result.json", "2-container.json", "3-attachment.txt", "categories.json", "executor.json", "environment.properties"];
+            foreach (var name in allure.Append("notes.txt").Append("report.json"))
+            {
+                File.WriteAllText(Path.Combine(folder, name), "x");
+            }
+
+            new AllureResultsWriter(folder).Prepare();
+
+            Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo("notes.txt", "report.json");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Run_files_are_what_allure_reads()
+    {
+        var folder = Directory.CreateTempSubdirectory("allure-run-files-").FullName;
+        try
+        {
+            var writer = new AllureResultsWriter(folder);
+            writer.Prepare();
+            writer.WriteCategories(AllureCategories.All);
+            writer.WriteExecutor(new AllureExecutor { Name = "dotnet test", Type = "local" });
+            writer.WriteEnvironment([new("archivematica.url", "http://127.0.0.1:8000/"), new("odd key=1", "two\nlines")]);
+
+            using var categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "categories.json")));
+            categories.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Contain(["Authentication", "Known deviations"]);
+            categories.RootElement[0].GetProperty("matchedStatuses").EnumerateArray().Select(s => s.GetString()).Should().Equal("failed", "broken");
+            File.ReadAllText(Path.Combine(folder, "environment.properties")).Should().Be("archivematica.url=http://127.0.0.1:8000/\nodd\\ key\\=1=two\\nlines\n");
+            using var executor = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "executor.json")));
+            executor.RootElement.GetProperty("name").GetString().Should().Be("dotnet test");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

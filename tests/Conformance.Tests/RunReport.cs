@@ -1,0 +1,45 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Reporting;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>What a run says at its end: requests with wrong credentials against the budget, and a dry run's plan.</summary>
+internal static class RunReport
+{
+    /// <summary>TestResults/ at the repository root (or the current folder outside it).</summary>
+    private static string ResultsFolder() =>
+        Directory.CreateDirectory(Path.Combine(ReportLocations.RepositoryRoot ?? Environment.CurrentDirectory, "TestResults")).FullName;
+
+    public static void Write(ConformanceSession session, ConformanceSession? writeSession)
+    {
+        var settings = session.Settings;
+        var badCredentials = session.BadCredentialRequests + (writeSession != session ? writeSession?.BadCredentialRequests ?? 0 : 0);
+        TestContext.Progress.WriteLine(
+            $"Requests with wrong credentials: {badCredentials}" + (settings.BadCredentialBudget is { } budget ? $" (budget {budget})" : " (no budget set)"));
+
+        foreach (var stale in session.KnownDeviations.Stale(session.Versions))
+        {
+            TestContext.Progress.WriteLine($"WARNING: known deviation covered no failure in this run (fixed? remove it from fixtures/known-deviations/{stale.Source}): {stale}");
+        }
+
+        if (writeSession is { } writes && writes.Ledger.Entries.Count > 0)
+        {
+            var ledger = Path.Combine(ResultsFolder(), $"cleanup-ledger-{writes.Run.RunId}.json");
+            File.WriteAllText(ledger, Framework.Redaction.Redactor.Redact(writes.Ledger.ToJson()));
+            var notCleaned = writes.Ledger.Entries.Count(e => e.Outcome.StartsWith("not cleaned", StringComparison.Ordinal));
+            TestContext.Progress.WriteLine($"Created by write tests: {writes.Ledger.Entries.Count} (run id {writes.Run.RunId}); not cleaned: {notCleaned}; see {ledger}");
+        }
+
+        var plan = session.DryRunPlan.Concat(writeSession != session ? writeSession?.DryRunPlan ?? [] : []).Order(StringComparer.Ordinal).ToList();
+        if (!settings.DryRun)
+        {
+            return;
+        }
+
+        var file = Path.Combine(ResultsFolder(), $"dry-run-{session.Run.RunId}.txt");
+        File.WriteAllLines(file, plan);
+        TestContext.Progress.WriteLine($"DRY RUN: {plan.Count} requests would be sent; the list is in {file}");
+    }
+}
