@@ -10,14 +10,16 @@ namespace Conformance.Framework.Checks;
 /// </summary>
 public static class CredentialLeak
 {
-    /// <summary>Secrets shorter than this are not looked for: a short key (say "test") also occurs in ordinary text, such as the user name.</summary>
-    public const int MinSecretLength = 8;
-
-    /// <summary>True when <paramref name="body"/> contains one of the secrets (as is, or URL-escaped).</summary>
+    /// <summary>
+    /// True when <paramref name="body"/> contains one of the secrets in any form the leak scan knows
+    /// (<see cref="Redaction.SecretScanner.Forms"/>: as is, URL-encoded, JSON-escaped, base64). Secrets
+    /// shorter than <see cref="Redaction.SecretScanner.MinimumLength"/> are not looked for: a short key
+    /// (say "test") also occurs in ordinary text, such as the user name.
+    /// </summary>
     public static bool Echoes(string? body, params string?[] secrets) =>
         !string.IsNullOrEmpty(body)
-        && secrets.OfType<string>().Where(s => s.Length >= MinSecretLength)
-            .Any(s => body.Contains(s, StringComparison.Ordinal) || body.Contains(Uri.EscapeDataString(s), StringComparison.Ordinal));
+        && secrets.OfType<string>().Where(s => s.Length >= Redaction.SecretScanner.MinimumLength)
+            .Any(s => Redaction.SecretScanner.Forms(s).Any(f => body.Contains(f.Text, StringComparison.Ordinal)));
 
     /// <summary>Auth modes that put the valid API key in the query string.</summary>
     public static bool SendsKeyInQuery(AuthMode mode) => mode is AuthMode.Query or AuthMode.HeaderWithoutColon or AuthMode.BadHeaderOverQuery;

@@ -125,10 +125,11 @@ public sealed class FaultMechanicsTests
     }
 
     [Test]
-    public void Leak_detection_looks_for_long_secrets_only_plain_or_url_escaped()
+    public void Leak_detection_looks_for_long_secrets_only_in_the_forms_the_leak_scan_knows()
     {
         CredentialLeak.Echoes("""{"api_key": "0123456789abcdef"}""", "0123456789abcdef").Should().BeTrue();
         CredentialLeak.Echoes("next=%2Fa%3Db%2Bc%2F12", "/a=b+c/12").Should().BeTrue();
+        CredentialLeak.Echoes("Basic " + Convert.ToBase64String("test:0123456789abcdef"u8.ToArray()), "0123456789abcdef").Should().BeTrue();
         CredentialLeak.Echoes("""{"user": "test"}""", "test").Should().BeFalse("a key shorter than 8 characters is not looked for");
         CredentialLeak.Echoes("", "0123456789abcdef", null).Should().BeFalse();
     }
