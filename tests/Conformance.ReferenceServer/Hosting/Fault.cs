@@ -62,7 +62,7 @@ public enum Fault
     [Breaks("AUTH-03", "AUTH-04", "AUTH-05", "AUTH-06", "AUTH-07", "AUTH-08", "AUTH-09", "AUTH-10", "AUTH-11")]
     UnauthorizedInsteadOfForbidden,
 
-    /// <summary>CT-01: a successful JSON body is served as text/plain. Both halves.</summary>
+    /// <summary>CT-01: a successful JSON body is served as text/plain (Storage Service downloads as application/octet-stream). Both halves.</summary>
     [Breaks("CT-01")]
     WrongContentType,
 

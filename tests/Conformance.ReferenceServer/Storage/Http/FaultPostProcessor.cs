@@ -71,9 +71,10 @@ internal static partial class FaultPostProcessor
         }
 
         var json = IsJson(reply);
-        if (json && On(Fault.WrongContentType))
+        if (On(Fault.WrongContentType) && (json || !string.IsNullOrEmpty(reply.ContentType)))
         {
-            reply.ContentType = "text/plain";
+            // JSON becomes text; a download loses the type its file extension gives it.
+            reply.ContentType = json ? "text/plain" : "application/octet-stream";
         }
 
         if (json && On(Fault.MalformedJson))
