@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Conformance.ReferenceServer.Python;
 
 namespace Conformance.ReferenceServer.Dashboard.Http;
 
@@ -46,7 +47,7 @@ internal sealed record DashboardResponse
         return this with { Headers = headers };
     }
 
-    public byte[] BodyBytes() => Encoding.UTF8.GetBytes(Json is null ? Text : PythonJson.Serialize(Json));
+    public byte[] BodyBytes() => Encoding.UTF8.GetBytes(Json is null ? Text : PythonJson.Serialize(Json, sortKeys: false, ensureAscii: true));
 
     /// <summary><c>helpers.json_response(payload, status_code)</c>.</summary>
     public static DashboardResponse JsonBody(JsonNode node, int status = 200) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.ReferenceServer.Hosting;
+using Conformance.ReferenceServer.Python;
 using Conformance.ReferenceServer.Storage.Tastypie;
 using Microsoft.AspNetCore.Http;
 
