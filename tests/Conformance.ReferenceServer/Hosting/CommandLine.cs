@@ -1,6 +1,6 @@
 namespace Conformance.ReferenceServer.Hosting;
 
-/// <summary>Parses the standalone server's options: --archivematica-url, --storage-service-url, --user, --api-key, --password, --archivematica-version, --storage-service-version, --fault (repeatable).</summary>
+/// <summary>Parses the standalone server's options: --archivematica-url, --storage-service-url, --user, --api-key, --password, --archivematica-version, --storage-service-version, --fault (repeatable), --request-log.</summary>
 public static class CommandLine
 {
     public static ReferenceServerOptions Parse(string[] args)
@@ -20,6 +20,7 @@ public static class CommandLine
                 "--archivematica-version" => options with { ArchivematicaVersion = value },
                 "--storage-service-version" => options with { StorageServiceVersion = value },
                 "--fault" => Add(faults, value, options),
+                "--request-log" => options with { RequestLogPath = value },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
             i++;

@@ -18,8 +18,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     private readonly WebApplication _dashboardApp;
     private readonly WebApplication _storageApp;
 
-    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options)
+    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options, RequestLog requests)
     {
+        Requests = requests;
         _dashboardApp = dashboardApp;
         _storageApp = storageApp;
         Dashboard = dashboard;
@@ -28,6 +29,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     }
 
     public ReferenceServerOptions Options { get; }
+
+    /// <summary>Counts (and with <see cref="ReferenceServerOptions.RequestLogPath"/> logs) every request received.</summary>
+    public RequestLog Requests { get; }
 
     /// <summary>Dashboard state: lets in-process callers arrange preconditions for write tests.</summary>
     public DashboardState Dashboard { get; }
@@ -41,13 +45,14 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     public static async Task<ReferenceServerHost> StartAsync(ReferenceServerOptions options, CancellationToken cancellationToken = default)
     {
+        var requests = new RequestLog(options.RequestLogPath);
         var dashboard = new DashboardState(options);
-        var dashboardApp = CreateApp(options.ArchivematicaUrl, app => DashboardApp.Map(app, dashboard, options));
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, app => DashboardApp.Map(app, dashboard, options));
         var storage = new StorageState(options);
-        var storageApp = CreateApp(options.StorageServiceUrl, app => StorageApp.Map(app, storage, options));
+        var storageApp = CreateApp(options.StorageServiceUrl, requests, app => StorageApp.Map(app, storage, options));
         await dashboardApp.StartAsync(cancellationToken);
         await storageApp.StartAsync(cancellationToken);
-        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options);
+        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options, requests);
     }
 
     /// <summary>Completes when either application is asked to stop (Ctrl+C, SIGTERM).</summary>
@@ -68,9 +73,10 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         await _storageApp.StopAsync();
         await _dashboardApp.DisposeAsync();
         await _storageApp.DisposeAsync();
+        Requests.Dispose();
     }
 
-    private static WebApplication CreateApp(string url, Action<WebApplication> map)
+    private static WebApplication CreateApp(string url, RequestLog requests, Action<WebApplication> map)
     {
         var uri = new Uri(url);
         if (!uri.IsLoopback)
@@ -83,6 +89,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var app = builder.Build();
+        app.Use(requests.InvokeAsync);
         map(app);
         return app;
     }

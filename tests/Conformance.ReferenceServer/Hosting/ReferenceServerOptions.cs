@@ -24,4 +24,7 @@ public sealed record ReferenceServerOptions
 
     /// <summary>Deliberate deviations from the contract, used by the self-tests to prove checks can fail.</summary>
     public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>A file to append every request to as a JSON line (see <see cref="RequestLog"/>); null: requests are only counted.</summary>
+    public string? RequestLogPath { get; init; }
 }
