@@ -55,6 +55,12 @@ public static partial class DreddDocument
                     continue;
                 }
 
+                if (success[0].Value?["content"] is JsonObject content && content.Any(m => m.Key.Contains("json", StringComparison.OrdinalIgnoreCase) && m.Value?["schema"]?["type"]?.ToString() == "string"))
+                {
+                    omitted.Add($"{caseName}: answers a JSON Content-Type with a body that is not JSON, which Dredd cannot validate");
+                    continue;
+                }
+
                 if (!byCase.TryGetValue(caseName, out var sent))
                 {
                     omitted.Add($"{caseName}: the suite sent no valid request (the case was not run on this target)");
@@ -73,11 +79,23 @@ public static partial class DreddDocument
             }
         }
 
+        // Only the definitions the kept operations reach: Dredd's parser checks every one it is given.
+        var components = openApi["components"]!["schemas"]!.AsObject();
         var definitions = new JsonObject();
-        foreach (var (name, schema) in openApi["components"]!["schemas"]!.AsObject())
+        var pending = new Queue<string>(References(paths));
+        while (pending.TryDequeue(out var name))
         {
-            definitions[name] = Downgrade(schema);
+            if (!definitions.ContainsKey(name))
+            {
+                definitions[name] = Downgrade(components[name]);
+                foreach (var next in References(definitions[name]))
+                {
+                    pending.Enqueue(next);
+                }
+            }
         }
+
+        definitions = new JsonObject(definitions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => KeyValuePair.Create(d.Key, d.Value?.DeepClone())));
 
         var document = new JsonObject
         {
@@ -131,6 +149,12 @@ public static partial class DreddDocument
             parameters.Add(converted);
         }
 
+        // Accept is no OpenAPI 3 parameter, but some routes answer on it (processing configuration: 415 without it).
+        if (sent.Header("Accept") is { } accept)
+        {
+            parameters.Add(new JsonObject { ["name"] = "Accept", ["in"] = "header", ["required"] = false, ["type"] = "string", ["x-example"] = accept });
+        }
+
         var consumes = new JsonArray();
         if (sent.Body is { Length: > 0 } body && sent.Header("Content-Type") is { } contentType)
         {
@@ -140,8 +164,7 @@ public static partial class DreddDocument
                 ["name"] = "body",
                 ["in"] = "body",
                 ["required"] = true,
-                ["schema"] = new JsonObject { ["type"] = "string" },
-                ["x-example"] = System.Text.Encoding.UTF8.GetString(body),
+                ["schema"] = new JsonObject { ["type"] = "string", ["example"] = System.Text.Encoding.UTF8.GetString(body) },
             });
         }
 
@@ -259,6 +282,25 @@ public static partial class DreddDocument
             }
         }
 
+        // Without its patternProperties, "additionalProperties": false would reject what they allowed.
+        if (obj.ContainsKey("patternProperties"))
+        {
+            result.Remove("additionalProperties");
+        }
+
+        // Swagger 2 parsers reject "required" names that "properties" lacks (the schemas split them
+        // across allOf branches): such names get an unconstrained property, so they stay required.
+        if (result["required"] is JsonArray required)
+        {
+            var properties = result["properties"] as JsonObject ?? [];
+            foreach (var name in required.Select(r => (string)r!).Where(n => !properties.ContainsKey(n)))
+            {
+                properties[name] = new JsonObject();
+            }
+
+            result["properties"] = properties;
+        }
+
         // A const whose type was dropped with a null alternative keeps its one value; enums with null need x-nullable.
         if (result["enum"] is JsonArray values && values.Any(v => v is null) && result["type"] is not null)
         {
@@ -266,6 +308,39 @@ public static partial class DreddDocument
         }
 
         return result;
+    }
+
+    private static IEnumerable<string> References(JsonNode? node)
+    {
+        const string prefix = "#/definitions/";
+        switch (node)
+        {
+            case JsonObject obj:
+                if ((string?)(obj["$ref"] as JsonValue) is { } reference && reference.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    yield return reference[prefix.Length..];
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    foreach (var found in References(child))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    foreach (var found in References(child))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+        }
     }
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}|[^{]+")]
