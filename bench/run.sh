@@ -64,6 +64,12 @@ tail -n 1 "$work/suite.log"
 echo "== floor: the same $(wc -l <"$work/suite.jsonl") requests, plain HttpClient, $workers at a time (3 rounds)"
 timeout 300 dotnet "$(bin bench/Replay Conformance.Bench.Replay)" --log "$work/suite.jsonl" --concurrency "$workers" --repeat 3 --json "$work/floor.json" >/dev/null
 
+echo "== engine: the same read-only cases through the framework without NUnit and vstest ($workers at a time)"
+ARCHIVEMATICA_URL=$am ARCHIVEMATICA_USER=test ARCHIVEMATICA_API_KEY=$key \
+STORAGE_SERVICE_URL=$ss STORAGE_SERVICE_USER=test STORAGE_SERVICE_API_KEY=$key STORAGE_SERVICE_PASSWORD=$password \
+TRANSFER_SOURCE_LOCATION=c4a3d8f2-6b1e-4c0a-9f3e-2d7b5a1e8c40 TRANSFER_SOURCE_PATH=sample-transfers/conformance ARRANGE_PATH=/arrange/conformance/ \
+timeout 300 dotnet "$(bin bench/Engine Conformance.Bench.Engine)" --root "$root" --concurrency "$workers" --json "$work/engine.json" >/dev/null
+
 echo "== Dredd $(bench/node_modules/.bin/dredd --version 2>/dev/null | awk '{print $2}') on the same read-only endpoints (Swagger 2 form of schemas/openapi.json)"
 openapi="$(bin tools/Conformance.OpenApi Conformance.OpenApi)"
 : >"$work/dredd.txt"

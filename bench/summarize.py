@@ -36,6 +36,7 @@ suite = {
 }
 
 floor = json.load(open(os.path.join(work, "floor.json")))
+engine = json.load(open(os.path.join(work, "engine.json")))
 
 dredd = {"services": {}, "omitted": []}
 for line in open(os.path.join(work, "dredd.txt")):
@@ -66,6 +67,7 @@ result = {
     "machine": {"cores": os.cpu_count(), "os": platform.platform(), "dotnet": dotnet_version()},
     "suite": suite,
     "floor": floor,
+    "engine": engine,
     "ratio": {
         "suiteSpanOverFloor": round(span / floor["seconds"], 2),
         "throughputShareOfFloor": round(suite["requestsPerSecond"] / floor["requestsPerSecond"], 3),
@@ -82,6 +84,7 @@ Suite (read-only, standalone reference server, {suite['workers']} workers): {sui
   wall {suite['wallSeconds']} s (dotnet test --no-build), test run {suite['testRunSeconds']} s (TRX)
   {suite['requests']} requests in {suite['requestSpanSeconds']} s from first to last = {suite['requestsPerSecond']} req/s
 Floor (same requests, plain HttpClient loop, {floor['concurrency']} at a time): median {floor['seconds']} s of {floor['runs']} = {floor['requestsPerSecond']} req/s
+Engine (the suite's read-only cases through the framework, no NUnit/vstest, one cold round): {engine['requests']} requests in {engine['seconds']} s = {engine['requestsPerSecond']} req/s ({engine['passed']} of {engine['cases']} cases passed)
 Ratio: the suite's requests take {result['ratio']['suiteSpanOverFloor']}x the floor's time; throughput {round(100 * result['ratio']['throughputShareOfFloor'], 1)} % of the floor
 Dredd (same read-only endpoints): {dredd['checks']} checks ({dredd['passing']} passing, {dredd['failing']} failing) in {dredd['wallSeconds']} s wall, {dredd['testsTookSeconds']} s of requests
 """ + "".join(f"  {name}: {s.get('total', 0)} checks, {s['wallSeconds']} s wall\n" for name, s in dredd["services"].items()) \
