@@ -100,7 +100,7 @@ public static partial class OpenApiGenerator
         ["summary"] = "The two REST APIs as the conformance suite checks them: Archivematica 1.13.2 (dashboard) and Storage Service 0.19, with later versions' differences noted.",
         ["description"] =
             "Generated from fixtures/endpoints.json and schemas/ by tools/Conformance.OpenApi; do not edit by hand " +
-            "(regenerate with `UPDATE_OPENAPI=1 dotnet test tests/Conformance.SelfTests --filter Name~OpenApi` or " +
+            "(regenerate with `UPDATE_OPENAPI=1 dotnet test tests/Conformance.SelfTests --filter Name~Committed_document` or " +
             "`dotnet run --project tools/Conformance.OpenApi`).\n\n" +
             "Dashboard paths start with /api/transfer, /api/ingest, /api/v2beta, ...; Storage Service paths with /api/v1 or /api/v2 " +
             "and are served from the Storage Service's own base URL (each of its path items says so in `servers`).\n\n" +
