@@ -48,27 +48,34 @@ ss=$(sed -n 's|^Storage Service API: *\(http://[^ ]*\)/ .*|\1|p' "$work/server.l
 echo "   dashboard $am, Storage Service $ss"
 workers=$(sed -n 's|.*<NumberOfTestWorkers>\([0-9]*\)</NumberOfTestWorkers>.*|\1|p' runsettings/default.runsettings)
 
-echo "== suite: dotnet test tests/Conformance.Tests --no-build --filter TestCategory=read-only ($workers workers)"
+runs=${BENCH_RUNS:-3}
+echo "== suite: dotnet test tests/Conformance.Tests --no-build --filter TestCategory=read-only ($workers workers, $runs runs)"
 # The reference server's own placeholder values (ReferenceData.cs), so no read-only case lacks its input.
-start=$(date +%s.%N)
-suite_status=0
-ARCHIVEMATICA_URL=$am ARCHIVEMATICA_USER=test ARCHIVEMATICA_API_KEY=$key \
-STORAGE_SERVICE_URL=$ss STORAGE_SERVICE_USER=test STORAGE_SERVICE_API_KEY=$key STORAGE_SERVICE_PASSWORD=$password \
-TRANSFER_SOURCE_LOCATION=c4a3d8f2-6b1e-4c0a-9f3e-2d7b5a1e8c40 TRANSFER_SOURCE_PATH=sample-transfers/conformance ARRANGE_PATH=/arrange/conformance/ \
-timeout 600 dotnet test tests/Conformance.Tests -c "$configuration" --no-build --filter TestCategory=read-only \
-  --logger "trx;LogFileName=suite.trx" --results-directory "$work/suite" >"$work/suite.log" 2>&1 || suite_status=$?
-end=$(date +%s.%N)
-cp "$work/requests.jsonl" "$work/suite.jsonl"
-tail -n 1 "$work/suite.log"
+suite_env=(ARCHIVEMATICA_URL=$am ARCHIVEMATICA_USER=test ARCHIVEMATICA_API_KEY=$key
+  STORAGE_SERVICE_URL=$ss STORAGE_SERVICE_USER=test STORAGE_SERVICE_API_KEY=$key STORAGE_SERVICE_PASSWORD=$password
+  TRANSFER_SOURCE_LOCATION=c4a3d8f2-6b1e-4c0a-9f3e-2d7b5a1e8c40 TRANSFER_SOURCE_PATH=sample-transfers/conformance ARRANGE_PATH=/arrange/conformance/)
+: >"$work/suite.runs"
+cut -d' ' -f1 /proc/loadavg >"$work/load.before"
+for run in $(seq 1 "$runs"); do
+  lines=$(wc -l <"$work/requests.jsonl")
+  start=$(date +%s.%N)
+  status=0
+  env "${suite_env[@]}" timeout 600 dotnet test tests/Conformance.Tests -c "$configuration" --no-build --filter TestCategory=read-only \
+    --logger "trx;LogFileName=suite-$run.trx" --results-directory "$work/suite" >"$work/suite-$run.log" 2>&1 || status=$?
+  end=$(date +%s.%N)
+  tail -n +$((lines + 1)) "$work/requests.jsonl" >"$work/suite-$run.jsonl"
+  echo "$run $start $end $status" >>"$work/suite.runs"
+  echo "   run $run: $(tail -n 1 "$work/suite-$run.log")"
+done
+cp "$work/suite-1.jsonl" "$work/suite.jsonl"
 
 echo "== floor: the same $(wc -l <"$work/suite.jsonl") requests, plain HttpClient, $workers at a time (3 rounds)"
 timeout 300 dotnet "$(bin bench/Replay Conformance.Bench.Replay)" --log "$work/suite.jsonl" --concurrency "$workers" --repeat 3 --json "$work/floor.json" >/dev/null
 
-echo "== engine: the same read-only cases through the framework without NUnit and vstest ($workers at a time)"
-ARCHIVEMATICA_URL=$am ARCHIVEMATICA_USER=test ARCHIVEMATICA_API_KEY=$key \
-STORAGE_SERVICE_URL=$ss STORAGE_SERVICE_USER=test STORAGE_SERVICE_API_KEY=$key STORAGE_SERVICE_PASSWORD=$password \
-TRANSFER_SOURCE_LOCATION=c4a3d8f2-6b1e-4c0a-9f3e-2d7b5a1e8c40 TRANSFER_SOURCE_PATH=sample-transfers/conformance ARRANGE_PATH=/arrange/conformance/ \
-timeout 300 dotnet "$(bin bench/Engine Conformance.Bench.Engine)" --root "$root" --concurrency "$workers" --json "$work/engine.json" >/dev/null
+echo "== engine: the same read-only cases through the framework without NUnit and vstest ($workers at a time, $runs runs)"
+for run in $(seq 1 "$runs"); do
+  env "${suite_env[@]}" timeout 300 dotnet "$(bin bench/Engine Conformance.Bench.Engine)" --root "$root" --concurrency "$workers" --json "$work/engine-$run.json" >/dev/null
+done
 
 echo "== Dredd $(bench/node_modules/.bin/dredd --version 2>/dev/null | awk '{print $2}') on the same read-only endpoints (Swagger 2 form of schemas/openapi.json)"
 openapi="$(bin tools/Conformance.OpenApi Conformance.OpenApi)"
@@ -85,5 +92,5 @@ for service in archivematica storage; do
   grep -E '^complete:' "$work/dredd-$service.log" | sed "s/^/   $service /" || true
 done
 
-python3 bench/summarize.py --work "$work" --results "$results" --suite-start "$start" --suite-end "$end" \
-  --suite-status "$suite_status" --workers "$workers" --dashboard "$am" --storage "$ss"
+cut -d' ' -f1 /proc/loadavg >"$work/load.after"
+python3 bench/summarize.py --work "$work" --results "$results" --workers "$workers"
