@@ -72,7 +72,7 @@ cp "$work/suite-1.jsonl" "$work/suite.jsonl"
 echo "== floor: the same $(wc -l <"$work/suite.jsonl") requests, plain HttpClient, $workers at a time (3 rounds)"
 timeout 300 dotnet "$(bin bench/Replay Conformance.Bench.Replay)" --log "$work/suite.jsonl" --concurrency "$workers" --repeat 3 --json "$work/floor.json" >/dev/null
 
-echo "== engine: the same read-only cases through the framework without NUnit and vstest ($workers at a time, $runs runs)"
+echo "== engine: the catalogue's read-only cases through the framework without NUnit and vstest ($workers at a time, $runs runs)"
 for run in $(seq 1 "$runs"); do
   env "${suite_env[@]}" timeout 300 dotnet "$(bin bench/Engine Conformance.Bench.Engine)" --root "$root" --concurrency "$workers" --json "$work/engine-$run.json" >/dev/null
 done

@@ -117,7 +117,7 @@ text = (
     f"  {suite['requests']} requests in {suite['requestSpanSeconds']} s from first to last = {suite['requestsPerSecond']} req/s\n"
     f"Floor (the same requests, plain HttpClient loop, {floor['concurrency']} at a time): median {floor['seconds']} s of {floor['runs']} "
     f"= {floor['requestsPerSecond']} req/s\n"
-    f"Engine (the same cases through the framework, no NUnit/vstest; median of {len(engines)} cold runs): "
+    f"Engine (the catalogue's read-only cases through the framework, no NUnit/vstest, no pagination walks; median of {len(engines)} cold runs): "
     f"{engine['requests']} requests in {engine['seconds']} s = {engine['requestsPerSecond']} req/s\n"
     f"Ratio: the suite's requests take {result['ratio']['suiteSpanOverFloor']}x the floor's time; throughput "
     f"{pct(result['ratio']['throughputShareOfFloor'])} of the floor (engine {pct(result['ratio']['engineThroughputShareOfFloor'])})\n"
