@@ -1,6 +1,6 @@
 namespace Conformance.ReferenceServer.Hosting;
 
-/// <summary>Parses the standalone server's options: --archivematica-url, --storage-service-url, --user, --api-key, --password, --archivematica-version, --storage-service-version, --fault (repeatable), --slow-response-delay (seconds).</summary>
+/// <summary>Parses the standalone server's options: --archivematica-url, --storage-service-url, --user, --api-key, --password, --archivematica-version, --storage-service-version, --fault (repeatable), --slow-response-delay (seconds), --request-log.</summary>
 public static class CommandLine
 {
     public static ReferenceServerOptions Parse(string[] args)
@@ -21,6 +21,7 @@ public static class CommandLine
                 "--storage-service-version" => options with { StorageServiceVersion = value },
                 "--fault" => Add(faults, value, options),
                 "--slow-response-delay" => options with { SlowResponseDelay = Seconds(value) },
+                "--request-log" => options with { RequestLogPath = value },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
             i++;

@@ -30,4 +30,7 @@ public sealed record ReferenceServerOptions
     /// request timeout (30 s). The self-tests lower both. Bounded, and cut short when the client goes away.
     /// </summary>
     public TimeSpan SlowResponseDelay { get; init; } = TimeSpan.FromSeconds(31);
+
+    /// <summary>A file to append every request to as a JSON line (see <see cref="RequestLog"/>); null: requests are only counted.</summary>
+    public string? RequestLogPath { get; init; }
 }
