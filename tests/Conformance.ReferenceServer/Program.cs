@@ -8,3 +8,4 @@ Console.WriteLine($"Archivematica dashboard API: {host.ArchivematicaUrl} (versio
 Console.WriteLine($"Storage Service API:         {host.StorageServiceUrl} (version {options.StorageServiceVersion})");
 Console.WriteLine($"User: {options.User} (API key not shown). Faults: {options.Faults}. Ctrl+C stops.");
 await host.WaitForShutdownAsync();
+Console.WriteLine($"Requests received: {host.Requests.Count}.");

@@ -26,7 +26,8 @@ internal sealed class ReferenceTarget : IAsyncDisposable
 
     public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
 
-    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null)
+    /// <param name="timeout">The suite's per-request timeout (default 10 s).</param>
+    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null, TimeSpan? timeout = null)
     {
         var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
         var settings = new TargetSettings
@@ -36,7 +37,8 @@ internal sealed class ReferenceTarget : IAsyncDisposable
             Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password },
             StorageServiceVersion = host.Options.StorageServiceVersion,
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
-            RequestTimeout = TimeSpan.FromSeconds(10),
+            RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
+            PollInterval = TimeSpan.Zero, // the reference server moves units on at each status read
         };
         var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host), knownDeviations: knownDeviations);
         var preflight = await PreflightCheck.RunAsync(session);
@@ -54,8 +56,12 @@ internal sealed class ReferenceTarget : IAsyncDisposable
     {
         var testCase = CaseFactory.All(Catalogue).SingleOrDefault(c => c.Name == caseName)
             ?? throw new ArgumentException($"No case named '{caseName}'.");
-        return new CaseRunner(Session).RunAsync(testCase, "self-test: " + caseName);
+        return RunAsync(testCase);
     }
+
+    /// <summary>Runs a case the way the suite does.</summary>
+    public Task<Conformance.Framework.Checks.Verdict> RunAsync(ConformanceCase testCase) =>
+        new CaseRunner(Session).RunAsync(testCase, "self-test: " + testCase.Name);
 
     public async ValueTask DisposeAsync()
     {

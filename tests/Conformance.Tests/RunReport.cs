@@ -8,6 +8,10 @@ namespace Conformance.Tests;
 /// <summary>What a run says at its end: requests with wrong credentials against the budget, and a dry run's plan.</summary>
 internal static class RunReport
 {
+    /// <summary>TestResults/ at the repository root (or the current folder outside it).</summary>
+    private static string ResultsFolder() =>
+        Directory.CreateDirectory(Path.Combine(ReportLocations.RepositoryRoot ?? Environment.CurrentDirectory, "TestResults")).FullName;
+
     public static void Write(ConformanceSession session, ConformanceSession? writeSession)
     {
         var settings = session.Settings;
@@ -20,15 +24,21 @@ internal static class RunReport
             TestContext.Progress.WriteLine($"WARNING: known deviation covered no failure in this run (fixed? remove it from fixtures/known-deviations/{stale.Source}): {stale}");
         }
 
+        if (writeSession is { } writes && writes.Ledger.Entries.Count > 0)
+        {
+            var ledger = Path.Combine(ResultsFolder(), $"cleanup-ledger-{writes.Run.RunId}.json");
+            File.WriteAllText(ledger, Framework.Redaction.Redactor.Redact(writes.Ledger.ToJson()));
+            var notCleaned = writes.Ledger.Entries.Count(e => e.Outcome.StartsWith("not cleaned", StringComparison.Ordinal));
+            TestContext.Progress.WriteLine($"Created by write tests: {writes.Ledger.Entries.Count} (run id {writes.Run.RunId}); not cleaned: {notCleaned}; see {ledger}");
+        }
+
         var plan = session.DryRunPlan.Concat(writeSession != session ? writeSession?.DryRunPlan ?? [] : []).Order(StringComparer.Ordinal).ToList();
         if (!settings.DryRun)
         {
             return;
         }
 
-        var folder = Path.Combine(ReportLocations.RepositoryRoot ?? Environment.CurrentDirectory, "TestResults");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"dry-run-{session.Run.RunId}.txt");
+        var file = Path.Combine(ResultsFolder(), $"dry-run-{session.Run.RunId}.txt");
         File.WriteAllLines(file, plan);
         TestContext.Progress.WriteLine($"DRY RUN: {plan.Count} requests would be sent; the list is in {file}");
     }

@@ -71,6 +71,11 @@ public sealed class SuiteSetup
     {
         if (Suite.Session is { } session)
         {
+            if (Suite.WriteSession is { } writes && Suite.PreflightFailure is null && !writes.Settings.DryRun)
+            {
+                await writes.Ledger.CleanUpAsync(writes);
+            }
+
             RunReport.Write(session, Suite.WriteSession);
         }
 

@@ -56,6 +56,7 @@ public sealed class CaseRunner(ConformanceSession session)
         }
 
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
+        session.Ledger.Record(c, exchange);
         var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
         var verdict = new Verdict { Exchange = exchange, Results = results };
         return verdict with { KnownDeviations = session.KnownDeviations.Covering(c.Name, endpoint.Service, version, verdict) };

@@ -55,6 +55,9 @@ public sealed class ConformanceSession : IDisposable
     /// <summary>Requests sent with wrong credentials so far, against <see cref="TargetSettings.BadCredentialBudget"/>.</summary>
     public int BadCredentialRequests => _badCredentialRequests;
 
+    /// <summary>What write tests created on the target, for cleanup at the end of the run.</summary>
+    public Cleanup.CleanupLedger Ledger { get; } = new();
+
     /// <summary>In a dry run: every request the run would have sent, one line each.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> DryRunPlan { get; } = new();
 

@@ -4,7 +4,10 @@ using Conformance.Framework.Schemas;
 
 namespace Conformance.Framework.Checks;
 
-/// <summary>Runs every check an expectation calls for on one exchange. A wrong status stops there: the body checks would only repeat it.</summary>
+/// <summary>
+/// Runs every check an expectation calls for on one exchange. A wrong status stops there: the body
+/// checks would only repeat it; only the credential-leak check (LEAK-01) still runs.
+/// </summary>
 public static class ContractVerifier
 {
     public static async Task<IReadOnlyList<CheckResult>> VerifyAsync(
@@ -21,12 +24,13 @@ public static class ContractVerifier
         }
 
         var status = ResponseChecks.Status(exchange, expected.Status, statusRequirement);
+        var leak = CredentialLeak.NotEchoed(exchange);
         if (!status.Passed)
         {
-            return [transport, status];
+            return [transport, status, leak];
         }
 
-        var results = new List<CheckResult> { transport, status };
+        var results = new List<CheckResult> { transport, status, leak };
         if (expected.ContentType is not null)
         {
             results.Add(ResponseChecks.ContentType(exchange, expected.ContentType));

@@ -15,7 +15,7 @@ namespace Conformance.Framework.Hostile;
 /// tier gates, dry run, header credentials), then judges the answer: a 4xx refusal, never a 5xx
 /// (INPUT-01); no debug page, stack trace, database error or source path (INPUT-02); no change of
 /// state, no evaluated template, no widened lookup (INPUT-03, from reads before and after for
-/// write endpoints); no echoed key (INPUT-04).
+/// write endpoints); no echoed key (LEAK-01).
 /// </summary>
 public sealed partial class ProbeRunner(ConformanceSession session)
 {
@@ -93,9 +93,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
             ? CheckResult.Fail(Requirement.NoInternalsExposed, $"the answer carries {leak.What}: «{leak.Evidence}»")
             : CheckResult.Pass(Requirement.NoInternalsExposed, "no debug page, stack trace, database error or source path"));
 
-        results.Add(x.EchoedSecret
-            ? CheckResult.Fail(Requirement.NoCredentialEcho, "the answer carries the API key or password the request sent (masked in this report)")
-            : CheckResult.Pass(Requirement.NoCredentialEcho, "no credential echoed"));
+        results.Add(CredentialLeak.NotEchoed(x));
 
         if (x.Body.Contains(ProbeKinds.TemplateProduct, StringComparison.Ordinal))
         {

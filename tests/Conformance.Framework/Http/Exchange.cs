@@ -37,8 +37,8 @@ public sealed record Exchange
 
     public string? TransportError { get; init; }
 
-    /// <summary>True when the answer (headers or body) carried a configured API key or password before redaction.</summary>
-    public bool EchoedSecret { get; init; }
+    /// <summary>True when the raw body (before redaction) contained the user's API key or password; see <see cref="Checks.CredentialLeak"/>.</summary>
+    public bool BodyEchoesSecret { get; init; }
 
     /// <summary>How many times the request was sent (more than one after retries of a read).</summary>
     public int Attempts { get; init; } = 1;

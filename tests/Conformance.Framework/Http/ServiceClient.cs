@@ -100,7 +100,7 @@ public sealed class ServiceClient : IDisposable
             Reason = response.StatusDescription,
             ResponseHeaders = wire.ResponseHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
             Body = Redactor.Redact(response.Content ?? string.Empty),
-            EchoedSecret = Redactor.ContainsSecret(response.Content) || wire.ResponseHeaders.Any(h => Redactor.ContainsSecret(h.Value)),
+            BodyEchoesSecret = Checks.CredentialLeak.Echoes(response.Content, Endpoint.Credentials.ApiKey, Endpoint.Password),
             Elapsed = stopwatch.Elapsed,
             TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
             Attempts = attempts,

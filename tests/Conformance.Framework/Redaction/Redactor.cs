@@ -23,11 +23,6 @@ public static partial class Redactor
         }
     }
 
-    /// <summary>True when the text carries a registered secret as is or URL-encoded (an answer that echoes a key).</summary>
-    public static bool ContainsSecret(string? text) =>
-        !string.IsNullOrEmpty(text) && Secrets.Keys.Any(secret => secret.Length >= 4
-            && (text.Contains(secret, StringComparison.Ordinal) || text.Contains(Uri.EscapeDataString(secret), StringComparison.Ordinal)));
-
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text))

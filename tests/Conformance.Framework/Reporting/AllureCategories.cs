@@ -22,6 +22,7 @@ public static class AllureCategories
         new("Target unusable (preflight)", "The target could not be used at all: unreachable, credentials rejected, not Archivematica, or a configuration error. No other test ran.",
             Failed, "(Preflight failed|The configuration cannot be used)[\\s\\S]*"),
         ById("Transport: no answer", "TRANSPORT", "No response within the timeout, or a broken connection."),
+        ById("Credential leak", "LEAK", "A response body carries the user's API key or password back."),
         ById("Authentication", "AUTH", "Credentials accepted that must be rejected, rejected that must be accepted, or rejected the wrong way."),
         ById("Status codes", "STATUS", "The response status is not the one the contract gives."),
         ById("Content type", "CT", "The Content-Type is not the contract's media type and parameters."),

@@ -15,6 +15,10 @@ public sealed class SchemaRegistry(string schemasRoot)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _schemas = new(StringComparer.Ordinal);
 
+    // Files that schemas reference (schemas/common/*.json), each parsed once and shared: parsing
+    // storage-definitions.json again for each of the ~100 schemas that use it cost most of the compile time.
+    private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _referenced = new(StringComparer.Ordinal);
+
     public string Root { get; } = Path.GetFullPath(schemasRoot);
 
     public Task<JsonSchema> GetAsync(string relativePath) =>
@@ -44,21 +48,24 @@ public sealed class SchemaRegistry(string schemasRoot)
             throw new FileNotFoundException($"Schema '{relativePath}' not found under {Root}.", fullPath);
         }
 
-        return await ConstRewritingResolver.LoadAsync(fullPath);
+        return await ConstRewritingResolver.LoadAsync(fullPath, LoadReferencedAsync);
     }
 
-    /// <summary>Loads a schema and every file it references with <see cref="ConstAsEnum"/> applied.</summary>
-    private sealed class ConstRewritingResolver(JsonSchema root) : JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator()))
+    private Task<JsonSchema> LoadReferencedAsync(string fullPath) =>
+        _referenced.GetOrAdd(Path.GetFullPath(fullPath), path => new Lazy<Task<JsonSchema>>(() => ConstRewritingResolver.LoadAsync(path, LoadReferencedAsync))).Value;
+
+    /// <summary>Loads a schema and every file it references with <see cref="ConstAsEnum"/> applied; referenced files come from <c>referenced</c>.</summary>
+    private sealed class ConstRewritingResolver(JsonSchema root, Func<string, Task<JsonSchema>> referenced) : JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator()))
     {
-        public static async Task<JsonSchema> LoadAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        public static async Task<JsonSchema> LoadAsync(string fullPath, Func<string, Task<JsonSchema>> referenced, CancellationToken cancellationToken = default) =>
             await JsonSchema.FromJsonAsync(
                 ConstAsEnum(await File.ReadAllTextAsync(fullPath, cancellationToken)),
                 fullPath,
-                schema => new ConstRewritingResolver(schema),
+                schema => new ConstRewritingResolver(schema, referenced),
                 cancellationToken);
 
         public override async Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default) =>
-            await LoadAsync(filePath, cancellationToken);
+            await referenced(filePath);
     }
 
     // NJsonSchema does not enforce draft-06 "const"; the same constraint as a one-value "enum" it does.

@@ -12,10 +12,14 @@ namespace Conformance.ReferenceServer.Dashboard;
 internal static class ApiKeyAuthentication
 {
     /// <param name="postForm">Django's <c>request.POST</c> (empty unless a POST form body).</param>
-    /// <param name="acceptBadKey">Fault AUTH-02: the configured user is let in whatever non-empty key it gives.</param>
-    public static bool IsAuthenticated(HttpRequest request, IFormCollection postForm, ReferenceServerOptions options, bool acceptBadKey)
+    /// <param name="faults">Deliberate deviations for this endpoint (see <see cref="Fault"/>); none on a faithful server.</param>
+    public static bool IsAuthenticated(HttpRequest request, IFormCollection postForm, ReferenceServerOptions options, CredentialFaults faults)
     {
-        if (!TryExtractCredentials(request, postForm, out var username, out var apiKey))
+        if (faults.AcceptNoCredentials && CarriesNoCredentials(request, postForm))
+        {
+            return true;
+        }
+        if (!TryExtractCredentials(request, postForm, faults, out var username, out var apiKey))
         {
             return false;
         }
@@ -27,7 +31,7 @@ internal static class ApiKeyAuthentication
         {
             return false;
         }
-        return string.Equals(apiKey, options.ApiKey, StringComparison.Ordinal) || acceptBadKey;
+        return string.Equals(apiKey, options.ApiKey, StringComparison.Ordinal) || faults.AcceptBadKey;
     }
 
     /// <summary>
@@ -35,10 +39,11 @@ internal static class ApiKeyAuthentication
     /// first space, then once on the first colon) wins; a missing header, one without a space or with
     /// another scheme falls back to <c>username</c>/<c>api_key</c> from the query string, else the POST
     /// form, field by field. An ApiKey header without a colon fails outright (no fallback).
+    /// Faults: <see cref="Fault.IgnoreHeaderAuth"/> treats the header as absent, <see cref="Fault.IgnoreQueryAuth"/> skips the query.
     /// </summary>
-    private static bool TryExtractCredentials(HttpRequest request, IFormCollection postForm, out string? username, out string? apiKey)
+    private static bool TryExtractCredentials(HttpRequest request, IFormCollection postForm, CredentialFaults faults, out string? username, out string? apiKey)
     {
-        var authorization = request.Headers.Authorization.ToString();
+        var authorization = faults.IgnoreHeader ? "" : request.Headers.Authorization.ToString();
         var space = authorization.IndexOf(' ', StringComparison.Ordinal);
         if (authorization.Length > 0 && space >= 0
             && authorization[..space].ToLowerInvariant() == "apikey")
@@ -54,15 +59,21 @@ internal static class ApiKeyAuthentication
             apiKey = data[(colon + 1)..];
             return true;
         }
-        username = Fallback(request, postForm, "username");
-        apiKey = Fallback(request, postForm, "api_key");
+        username = Fallback(request, postForm, "username", faults.IgnoreQuery);
+        apiKey = Fallback(request, postForm, "api_key", faults.IgnoreQuery);
         return true;
     }
 
+    /// <summary>No Authorization header and no username/api_key anywhere: what <see cref="Fault.AcceptNoCredentials"/> lets in.</summary>
+    private static bool CarriesNoCredentials(HttpRequest request, IFormCollection postForm) =>
+        request.Headers.Authorization.Count == 0
+        && string.IsNullOrEmpty(Fallback(request, postForm, "username", ignoreQuery: false))
+        && string.IsNullOrEmpty(Fallback(request, postForm, "api_key", ignoreQuery: false));
+
     /// <summary><c>request.GET.get(name) or request.POST.get(name)</c> (QueryDict.get = last value).</summary>
-    private static string? Fallback(HttpRequest request, IFormCollection postForm, string name)
+    private static string? Fallback(HttpRequest request, IFormCollection postForm, string name, bool ignoreQuery)
     {
-        var fromQuery = request.Query[name];
+        var fromQuery = ignoreQuery ? default : request.Query[name];
         var value = fromQuery.Count > 0 ? fromQuery[fromQuery.Count - 1] : null;
         if (!string.IsNullOrEmpty(value))
         {

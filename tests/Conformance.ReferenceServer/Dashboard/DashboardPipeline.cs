@@ -26,31 +26,40 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
+        var method = request.Method.ToUpperInvariant();
         var resolved = _routes.Resolve(path);
         if (resolved is null)
         {
-            return !path.EndsWith('/') && _routes.Resolve(path + "/") is not null
+            return !path.EndsWith('/') && _routes.Resolve(path + "/") is { } slashed
+                && !FaultInjector.SuppressesSlashRedirect(EndpointIds(slashed.Route, slashed.Match), options.Faults)
                 ? RedirectWithSlash(request)
                 : DashboardResponse.NotFoundPage();
         }
 
         var (route, match) = resolved.Value;
-        var method = request.Method.ToUpperInvariant();
+        var endpointId = route.EndpointId(match, method);
         if (!route.AllowedMethods.Contains(method))
         {
-            return DashboardResponse.Empty(405) with
+            var routeIds = EndpointIds(route, match);
+            if (FaultInjector.ChecksMethodAfterAuth(routeIds, options.Faults)
+                && !ApiKeyAuthentication.IsAuthenticated(request, await ReadFormAsync(request, method), options, CredentialFaults.For(options.Faults, endpointId)))
+            {
+                return AuthFailure(endpointId);
+            }
+
+            var notAllowed = DashboardResponse.Empty(405) with
             {
                 FromView = false,
                 Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", route.AllowedMethods) },
             };
+            return FaultInjector.ApplyToMethodNotAllowed(notAllowed, routeIds, options.Faults);
         }
 
-        var endpointId = route.EndpointId(match, method);
         var body = await ReadBodyAsync(request);
-        var form = method == "POST" && request.HasFormContentType ? await ReadFormAsync(request) : FormCollection.Empty;
-        if (!ApiKeyAuthentication.IsAuthenticated(request, form, options, options.Faults.IsActive(Fault.AcceptBadKey, endpointId)))
+        var form = await ReadFormAsync(request, method);
+        if (!ApiKeyAuthentication.IsAuthenticated(request, form, options, CredentialFaults.For(options.Faults, endpointId)))
         {
-            return DashboardResponse.JsonBody(new JsonObject { ["message"] = "API key not valid.", ["error"] = true }, 403) with { FromView = false };
+            return AuthFailure(endpointId);
         }
 
         var viewRequest = new DashboardRequest
@@ -74,8 +83,23 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         {
             answer = DashboardResponse.ServerErrorPage();
         }
-        return FaultInjector.Apply(answer, endpointId, options.Faults);
+
+        if (answer.FromView)
+        {
+            answer = FaultInjector.WithPipelineHeaders(answer, options);
+        }
+
+        return FaultInjector.Apply(answer, endpointId, options);
     }
+
+    private DashboardResponse AuthFailure(string endpointId) => FaultInjector.ApplyToAuthFailure(
+        DashboardResponse.JsonBody(new JsonObject { ["message"] = "API key not valid.", ["error"] = true }, 403) with { FromView = false },
+        endpointId,
+        options);
+
+    /// <summary>Every endpoint id a route serves (one per allowed method), for faults switched on per route.</summary>
+    private static List<string> EndpointIds(DashboardRoute route, System.Text.RegularExpressions.Match match) =>
+        route.AllowedMethods.Select(m => route.EndpointId(match, m)).Distinct().ToList();
 
     /// <summary>CommonMiddleware's APPEND_SLASH: 301 to the same path plus "/", query string kept.</summary>
     private static DashboardResponse RedirectWithSlash(HttpRequest request) =>
@@ -97,8 +121,14 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         return buffer.ToArray();
     }
 
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, string method)
     {
+        if (method != "POST" || !request.HasFormContentType)
+        {
+            return FormCollection.Empty;
+        }
+
+        request.EnableBuffering();
         try
         {
             var form = await request.ReadFormAsync();
@@ -111,28 +141,57 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         }
     }
 
-    private async Task WriteAsync(HttpContext context, DashboardResponse answer)
+    private static async Task WriteAsync(HttpContext context, DashboardResponse answer)
     {
+        if (answer.Delay > TimeSpan.Zero && !await DelayAsync(answer.Delay, context.RequestAborted))
+        {
+            return;
+        }
+
         var response = context.Response;
         response.StatusCode = answer.Status;
-        response.ContentType = answer.ContentType;
+        if (answer.ContentType is not null)
+        {
+            response.ContentType = answer.ContentType;
+        }
+
         foreach (var (name, value) in answer.Headers)
         {
             response.Headers[name] = value;
         }
-        if (answer.FromView)
-        {
-            response.Headers["X-Archivematica-Version"] = options.ArchivematicaVersion;
-            response.Headers["X-Archivematica-ID"] = ReferenceData.PipelineUuid;
-        }
+
         // LocaleMiddleware and the session middleware touch every response.
         response.Headers.Vary = "Accept-Language, Cookie";
         response.Headers.ContentLanguage = "en";
         var bytes = answer.BodyBytes();
         response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(context.Request.Method) && bytes.Length > 0)
+        if (HttpMethods.IsHead(context.Request.Method) || bytes.Length == 0)
         {
-            await response.Body.WriteAsync(bytes);
+            return;
+        }
+
+        if (answer.DropConnection)
+        {
+            await response.Body.WriteAsync(bytes.AsMemory(0, FaultMutations.PartialLength(bytes.Length)));
+            await response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
+
+        await response.Body.WriteAsync(bytes);
+    }
+
+    /// <summary>Waits, unless the client gives up first (then nothing is written). True when the wait ran its course.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

@@ -26,6 +26,9 @@ public sealed class FaultPlan
     public bool IsActive(Fault fault, string endpointId) =>
         _entries.Any(e => e.Fault == fault && (e.EndpointId == "*" || e.EndpointId == endpointId));
 
+    /// <summary>For route-level faults (405, slash redirect): active when switched on for any endpoint the route serves.</summary>
+    public bool IsActiveForAny(Fault fault, IEnumerable<string> endpointIds) => endpointIds.Any(id => IsActive(fault, id));
+
     public override string ToString() =>
         _entries.Count == 0 ? "none" : string.Join(", ", _entries.Select(e => $"{e.Fault}@{e.EndpointId}"));
 }

@@ -18,9 +18,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     private readonly WebApplication _dashboardApp;
     private readonly WebApplication _storageApp;
 
-    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options, RequestLog log)
+    private ReferenceServerHost(WebApplication dashboardApp, WebApplication storageApp, DashboardState dashboard, StorageState storage, ReferenceServerOptions options, RequestLog requests)
     {
-        Log = log;
+        Requests = requests;
         _dashboardApp = dashboardApp;
         _storageApp = storageApp;
         Dashboard = dashboard;
@@ -30,8 +30,11 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     public ReferenceServerOptions Options { get; }
 
-    /// <summary>Every request received by either service.</summary>
-    public RequestLog Log { get; }
+    /// <summary>Counts (and with <see cref="ReferenceServerOptions.RequestLogPath"/> logs) every request received.</summary>
+    public RequestLog Requests { get; }
+
+    /// <summary>Every request received, in memory, for in-process callers.</summary>
+    public ReceivedRequests Received { get; private init; } = new();
 
     /// <summary>Dashboard state: lets in-process callers arrange preconditions for write tests.</summary>
     public DashboardState Dashboard { get; }
@@ -45,25 +48,26 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     public static async Task<ReferenceServerHost> StartAsync(ReferenceServerOptions options, CancellationToken cancellationToken = default)
     {
+        var requests = new RequestLog(options.RequestLogPath);
         var dashboard = new DashboardState(options);
-        var log = new RequestLog();
-        var dashboardApp = CreateApp(options.ArchivematicaUrl, app =>
+        var received = new ReceivedRequests();
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, app =>
         {
-            log.Attach(app, "archivematica");
+            received.Attach(app, "archivematica");
             DashboardApp.Map(app, dashboard, options);
         });
         var storage = new StorageState(options);
         // The pipeline stores each AIP it finishes in its Storage Service.
         dashboard.AipStored = (uuid, name) => storage.AddStoredAip(uuid, name);
         dashboard.TransferSourceHas = storage.TransferSourceHas;
-        var storageApp = CreateApp(options.StorageServiceUrl, app =>
+        var storageApp = CreateApp(options.StorageServiceUrl, requests, app =>
         {
-            log.Attach(app, "storage");
+            received.Attach(app, "storage");
             StorageApp.Map(app, storage, options);
         });
         await dashboardApp.StartAsync(cancellationToken);
         await storageApp.StartAsync(cancellationToken);
-        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options, log);
+        return new ReferenceServerHost(dashboardApp, storageApp, dashboard, storage, options, requests) { Received = received };
     }
 
     /// <summary>Completes when either application is asked to stop (Ctrl+C, SIGTERM).</summary>
@@ -84,9 +88,10 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         await _storageApp.StopAsync();
         await _dashboardApp.DisposeAsync();
         await _storageApp.DisposeAsync();
+        Requests.Dispose();
     }
 
-    private static WebApplication CreateApp(string url, Action<WebApplication> map)
+    private static WebApplication CreateApp(string url, RequestLog requests, Action<WebApplication> map)
     {
         var uri = new Uri(url);
         if (!uri.IsLoopback)
@@ -99,6 +104,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var app = builder.Build();
+        app.Use(requests.InvokeAsync);
         map(app);
         return app;
     }

@@ -24,4 +24,13 @@ public sealed record ReferenceServerOptions
 
     /// <summary>Deliberate deviations from the contract, used by the self-tests to prove checks can fail.</summary>
     public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>
+    /// How long <see cref="Fault.SlowResponse"/> holds an answer back: just past the suite's default
+    /// request timeout (30 s). The self-tests lower both. Bounded, and cut short when the client goes away.
+    /// </summary>
+    public TimeSpan SlowResponseDelay { get; init; } = TimeSpan.FromSeconds(31);
+
+    /// <summary>A file to append every request to as a JSON line (see <see cref="RequestLog"/>); null: requests are only counted.</summary>
+    public string? RequestLogPath { get; init; }
 }

@@ -73,13 +73,13 @@ public sealed class HostileInputTests
     }
 
     [Test]
-    public async Task An_answer_that_echoes_the_key_fails_INPUT_04()
+    public async Task An_answer_that_echoes_the_key_fails_LEAK_01()
     {
         await using var target = await ProxiedTarget.StartAsync();
         var probe = Named("ss.file.list@v2, hostile query uuid: malformed-uuid");
         BreakProbe(target, probe, (_, _) => ProxiedAnswer.Json("{\"error\": \"bad uuid from user test with key selftest-key-0123456789\"}", 400));
         var verdict = await RunAsync(target, probe);
-        verdict.Should().FailWith("INPUT-04");
+        verdict.Should().FailWith("LEAK-01");
         verdict.Describe().Should().NotContain("selftest-key-0123456789", "the report masks the echoed key");
     }
 

@@ -20,11 +20,11 @@ public sealed class SafetyTests
     public async Task Production_settings_send_no_request_that_writes()
     {
         await using var target = await ReferenceTarget.StartAsync();
-        var before = target.Host.Log.Requests.Count; // the self-test's own preflight
+        var before = target.Host.Received.Requests.Count; // the self-test's own preflight
         var (exitCode, output) = await SuiteProcess.RunAsync(Environment(target.Host), settingsFile: "runsettings/production.runsettings");
 
         exitCode.Should().Be(0, output);
-        var requests = target.Host.Log.Requests.Skip(before).ToList();
+        var requests = target.Host.Received.Requests.Skip(before).ToList();
         requests.Should().NotBeEmpty();
         var tiers = CaseFactory.All(ReferenceTarget.Catalogue).ToDictionary(c => c.Name, c => c.Tier);
         var fromWriteCases = requests.Where(r => TierOf(r.TestName, tiers) is { } tier && tier != Tier.ReadOnly).ToList();
@@ -51,13 +51,13 @@ public sealed class SafetyTests
     public async Task A_dry_run_sends_nothing_and_lists_the_requests()
     {
         await using var target = await ReferenceTarget.StartAsync();
-        var before = target.Host.Log.Requests.Count; // the self-test's own preflight
+        var before = target.Host.Received.Requests.Count; // the self-test's own preflight
         var environment = new Dictionary<string, string>(Environment(target.Host)) { ["DRY_RUN"] = "true" };
         var started = DateTime.UtcNow;
         var (exitCode, output) = await SuiteProcess.RunAsync(environment, filter: "Name~am.transfer.status");
 
         exitCode.Should().Be(0, output);
-        target.Host.Log.Requests.Skip(before).Should().BeEmpty("a dry run sends no request, not even the preflight");
+        target.Host.Received.Requests.Skip(before).Should().BeEmpty("a dry run sends no request, not even the preflight");
         var plan = new DirectoryInfo(Path.Combine(Paths.Root, "TestResults")).EnumerateFiles("dry-run-*.txt")
             .Where(f => f.LastWriteTimeUtc >= started).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault();
         plan.Should().NotBeNull("the dry run writes its plan to TestResults/dry-run-<run id>.txt");

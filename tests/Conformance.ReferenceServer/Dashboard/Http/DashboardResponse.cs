@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Conformance.ReferenceServer.Python;
 
 namespace Conformance.ReferenceServer.Dashboard.Http;
 
@@ -16,7 +17,8 @@ internal sealed record DashboardResponse
 
     public required int Status { get; init; }
 
-    public required string ContentType { get; init; }
+    /// <summary>Null sends no Content-Type header (only under <c>Fault.MissingContentType</c>).</summary>
+    public required string? ContentType { get; init; }
 
     /// <summary>JSON body as a tree, kept until writing so faults can still edit it.</summary>
     public JsonNode? Json { get; init; }
@@ -27,7 +29,25 @@ internal sealed record DashboardResponse
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    public byte[] BodyBytes() => Encoding.UTF8.GetBytes(Json is null ? Text : PythonJson.Serialize(Json));
+    /// <summary>Fault <c>SlowResponse</c>: how long to wait before sending anything.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Fault <c>DropConnection</c>: send the headers and half the body, then abort the connection.</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>A copy with one header set (or replaced).</summary>
+    public DashboardResponse WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
+    /// <summary>A copy without the named header.</summary>
+    public DashboardResponse WithoutHeader(string name)
+    {
+        var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase);
+        headers.Remove(name);
+        return this with { Headers = headers };
+    }
+
+    public byte[] BodyBytes() => Encoding.UTF8.GetBytes(Json is null ? Text : PythonJson.Serialize(Json, sortKeys: false, ensureAscii: true));
 
     /// <summary><c>helpers.json_response(payload, status_code)</c>.</summary>
     public static DashboardResponse JsonBody(JsonNode node, int status = 200) =>

@@ -16,6 +16,19 @@ internal enum BodyStyle
     StdlibJson,
 }
 
+/// <summary>Where a reply comes from, so the fault post-processor knows which faults may touch it.</summary>
+internal enum ReplyKind
+{
+    /// <summary>A view's answer (success or error), or anything not listed below.</summary>
+    View,
+
+    /// <summary>tastypie's failed authentication (Basic's 401 with WWW-Authenticate).</summary>
+    AuthFailure,
+
+    /// <summary>method_check's 405 (before authentication).</summary>
+    MethodNotAllowed,
+}
+
 /// <summary>
 /// An emulated Django response. Bodies that are JSON models stay models until the writer runs, so
 /// the fault post-processor can alter them before serialisation.
@@ -46,12 +59,26 @@ internal sealed class Reply
     /// <summary>A non-2xx answer that is the endpoint's documented success (location/default/ → 302).</summary>
     public bool IsNon2xxSuccess { get; set; }
 
+    public ReplyKind Kind { get; set; } = ReplyKind.View;
+
+    /// <summary>Fault SlowResponse: how long to wait before sending anything.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Fault DropConnection: send the headers and half the body, then abort the connection.</summary>
+    public bool DropConnection { get; set; }
+
     /// <summary>True when the body is a JSON model serialised at write time.</summary>
     public bool IsJsonModel => Style != BodyStyle.Raw;
 
     public Reply WithHeader(string name, string value)
     {
         Headers.Add(new(name, value));
+        return this;
+    }
+
+    public Reply As(ReplyKind kind)
+    {
+        Kind = kind;
         return this;
     }
 

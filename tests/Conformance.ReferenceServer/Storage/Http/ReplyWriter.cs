@@ -1,4 +1,6 @@
 using System.Text;
+using Conformance.ReferenceServer.Hosting;
+using Conformance.ReferenceServer.Python;
 using Conformance.ReferenceServer.Storage.Tastypie;
 using Microsoft.AspNetCore.Http;
 
@@ -10,17 +12,29 @@ namespace Conformance.ReferenceServer.Storage.Http;
 /// </summary>
 internal static class ReplyWriter
 {
+    /// <summary>The body bytes a reply stands for (its model serialised, or its raw bytes).</summary>
+    public static byte[] Body(Reply reply) => reply.Style switch
+    {
+        BodyStyle.Tastypie => TastypieSerializer.Serialize(reply.Data, reply.Format, reply.RootIsResourceObject),
+        BodyStyle.StdlibJson => Encoding.UTF8.GetBytes(PythonJson.Serialize(reply.Data, sortKeys: false, ensureAscii: true)),
+        _ => reply.Bytes,
+    };
+
+    /// <summary>The Content-Type a reply is sent with (tastypie's from the negotiated format), or null for none.</summary>
+    public static string? ContentType(Reply reply) =>
+        reply.ContentType ?? (reply.Style == BodyStyle.Tastypie ? TastypieFormats.ContentType(reply.Format) : null);
+
     public static async Task WriteAsync(HttpContext http, StorageRequest request, Reply reply)
     {
-        var body = reply.Style switch
+        if (reply.Delay > TimeSpan.Zero && !await DelayAsync(reply.Delay, http.RequestAborted))
         {
-            BodyStyle.Tastypie => TastypieSerializer.Serialize(reply.Data, reply.Format, reply.RootIsResourceObject),
-            BodyStyle.StdlibJson => Encoding.UTF8.GetBytes(PythonJson.Serialize(reply.Data, sortKeys: false, ensureAscii: true)),
-            _ => reply.Bytes,
-        };
+            return;
+        }
+
+        var body = Body(reply);
         var response = http.Response;
         response.StatusCode = reply.Status;
-        var contentType = reply.ContentType ?? (reply.Style == BodyStyle.Tastypie ? TastypieFormats.ContentType(reply.Format) : null);
+        var contentType = ContentType(reply);
         if (contentType is not null)
         {
             response.Headers.ContentType = contentType;
@@ -48,6 +62,14 @@ internal static class ReplyWriter
         }
         if (bodyAllowed && body.Length > 0 && !HttpMethods.IsHead(request.Context.Request.Method))
         {
+            if (reply.DropConnection)
+            {
+                await response.Body.WriteAsync(body.AsMemory(0, FaultMutations.PartialLength(body.Length)), http.RequestAborted);
+                await response.Body.FlushAsync(http.RequestAborted);
+                http.Abort();
+                return;
+            }
+
             await response.Body.WriteAsync(body, http.RequestAborted);
         }
     }
@@ -65,5 +87,19 @@ internal static class ReplyWriter
             builder.Append(b is > 0x20 and < 0x7f ? ((char)b).ToString() : "%" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }
         return builder.ToString();
+    }
+
+    /// <summary>Waits, unless the client gives up first (then nothing is written). True when the wait ran its course.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
     {
         var request = await StorageRequest.ReadAsync(http);
         var (reply, endpointId) = Dispatch(request);
-        FaultPostProcessor.Apply(reply, endpointId, options.Faults);
+        reply = FaultPostProcessor.Apply(reply, endpointId, options);
         await ReplyWriter.WriteAsync(http, request, reply);
     }
 
@@ -37,7 +37,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         if (Resolve(apiPath) is not var (route, match))
         {
             // CommonMiddleware APPEND_SLASH: a 404 whose slash-terminated path resolves becomes a 301.
-            if (!request.Path.EndsWith('/') && Resolve(apiPath + "/") is not null)
+            if (!request.Path.EndsWith('/') && Resolve(apiPath + "/") is { } slashed && !FaultPostProcessor.SuppressesSlashRedirect(slashed.Route, options.Faults))
             {
                 var target = RawTarget(request);
                 var query = target.IndexOf('?', StringComparison.Ordinal);
@@ -84,10 +84,13 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         if (!route.Allowed.Contains(method) || route.For(method) is not var (endpointId, handler))
         {
-            return (Reply.Text(405, route.Allows).WithHeader("Allow", route.Allows), null);
+            if (FaultPostProcessor.ChecksMethodAfterAuth(route, options.Faults) && !StorageAuthenticator.IsAuthenticated(request, options, CredentialFaults.None))
+            {
+                return (StorageAuthenticator.Unauthorized(), null);
+            }
+            return (FaultPostProcessor.ApplyToMethodNotAllowed(Reply.Text(405, route.Allows).WithHeader("Allow", route.Allows), route, options.Faults), null);
         }
-        var acceptBadKey = options.Faults.IsActive(Fault.AcceptBadKey, endpointId);
-        if (!StorageAuthenticator.IsAuthenticated(request, options, acceptBadKey))
+        if (!StorageAuthenticator.IsAuthenticated(request, options, CredentialFaults.For(options.Faults, endpointId)))
         {
             return (StorageAuthenticator.Unauthorized(), endpointId);
         }

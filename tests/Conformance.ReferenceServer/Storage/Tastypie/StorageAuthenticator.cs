@@ -12,12 +12,14 @@ namespace Conformance.ReferenceServer.Storage.Tastypie;
 /// </summary>
 internal static class StorageAuthenticator
 {
-    public static bool IsAuthenticated(StorageRequest request, ReferenceServerOptions options, bool acceptBadKey) =>
-        BasicSucceeds(request, options, acceptBadKey) || ApiKeySucceeds(request, options, acceptBadKey);
+    /// <param name="faults">Deliberate deviations for this endpoint (see <see cref="Fault"/>); none on a faithful server.</param>
+    public static bool IsAuthenticated(StorageRequest request, ReferenceServerOptions options, CredentialFaults faults) =>
+        (faults.AcceptNoCredentials && CarriesNoCredentials(request))
+        || BasicSucceeds(request, options, faults.AcceptBadKey) || ApiKeySucceeds(request, options, faults);
 
     /// <summary>The 401 every credential failure produces (Basic's "unauthorized" object).</summary>
     public static Reply Unauthorized() =>
-        Reply.Empty(401).WithHeader("WWW-Authenticate", "Basic Realm=\"django-tastypie\"");
+        Reply.Empty(401).WithHeader("WWW-Authenticate", "Basic Realm=\"django-tastypie\"").As(ReplyKind.AuthFailure);
 
     /// <summary>"Basic &lt;base64(user:password)&gt;": scheme case-insensitive, exactly two whitespace-separated parts.</summary>
     private static bool BasicSucceeds(StorageRequest request, ReferenceServerOptions options, bool acceptBadKey)
@@ -52,13 +54,14 @@ internal static class StorageAuthenticator
     /// "ApiKey user:key" (split once on the first space, scheme case-insensitive, remainder split once on
     /// the first colon, nothing trimmed). No colon is a failure without fallback; a missing header, a
     /// header without a space or with another scheme falls back to username/api_key from the query
-    /// string, then the POST form.
+    /// string, then the POST form. Faults: <see cref="Fault.IgnoreHeaderAuth"/> treats the header as
+    /// absent, <see cref="Fault.IgnoreQueryAuth"/> skips the query string.
     /// </summary>
-    private static bool ApiKeySucceeds(StorageRequest request, ReferenceServerOptions options, bool acceptBadKey)
+    private static bool ApiKeySucceeds(StorageRequest request, ReferenceServerOptions options, CredentialFaults faults)
     {
         string? username;
         string? apiKey;
-        var header = request.Header("Authorization") ?? "";
+        var header = faults.IgnoreHeader ? "" : request.Header("Authorization") ?? "";
         var space = header.IndexOf(' ', StringComparison.Ordinal);
         if (header.Length > 0 && space >= 0 && header[..space].Equals("apikey", StringComparison.OrdinalIgnoreCase))
         {
@@ -71,12 +74,18 @@ internal static class StorageAuthenticator
         }
         else
         {
-            username = OrElse(request.Query.Get("username"), request.Form.Get("username"));
-            apiKey = OrElse(request.Query.Get("api_key"), request.Form.Get("api_key"));
+            username = OrElse(faults.IgnoreQuery ? null : request.Query.Get("username"), request.Form.Get("username"));
+            apiKey = OrElse(faults.IgnoreQuery ? null : request.Query.Get("api_key"), request.Form.Get("api_key"));
         }
         return !string.IsNullOrEmpty(username) && !string.IsNullOrEmpty(apiKey)
-            && username == options.User && (apiKey == options.ApiKey || acceptBadKey);
+            && username == options.User && (apiKey == options.ApiKey || faults.AcceptBadKey);
     }
+
+    /// <summary>No Authorization header and no username/api_key anywhere: what <see cref="Fault.AcceptNoCredentials"/> lets in.</summary>
+    private static bool CarriesNoCredentials(StorageRequest request) =>
+        request.Header("Authorization") is null
+        && string.IsNullOrEmpty(OrElse(request.Query.Get("username"), request.Form.Get("username")))
+        && string.IsNullOrEmpty(OrElse(request.Query.Get("api_key"), request.Form.Get("api_key")));
 
     /// <summary>Python's "a or b": an empty first value falls through to the second.</summary>
     private static string? OrElse(string? first, string? second) => string.IsNullOrEmpty(first) ? second : first;

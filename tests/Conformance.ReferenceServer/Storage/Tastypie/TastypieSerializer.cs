@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Conformance.ReferenceServer.Python;
 using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using System.Xml;
+using Conformance.ReferenceServer.Python;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 

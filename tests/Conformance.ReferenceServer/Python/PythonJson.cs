@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Conformance.ReferenceServer.Storage.Tastypie;
+namespace Conformance.ReferenceServer.Python;
 
 /// <summary>
-/// Python json.dumps output: ", " and ": " separators; tastypie sorts keys and keeps UTF-8
-/// (ensure_ascii=False), hand-written views keep insertion order and escape non-ASCII.
+/// Python json.dumps output, byte for byte: ", " and ": " separators; tastypie (Storage Service)
+/// sorts keys and keeps UTF-8 (ensure_ascii=False); hand-written views, and the whole dashboard
+/// (helpers.json_response), keep insertion order and escape non-ASCII as \uXXXX.
 /// </summary>
 internal static class PythonJson
 {
