@@ -21,7 +21,7 @@ internal static class RecordingExpectations
     public static IReadOnlyList<RecordingExpectation> All => Loaded.Value;
 
     private static IReadOnlyList<RecordingExpectation> Load() =>
-        JsonNode.Parse(System.IO.File.ReadAllText(File))!["interactions"]!.AsArray()
+        JsonNode.Parse(System.IO.File.ReadAllText(File))!["verdicts"]!.AsArray()
             .Select(x => new RecordingExpectation(
                 (string)x!["recording"]!,
                 (int)x["index"]!,
