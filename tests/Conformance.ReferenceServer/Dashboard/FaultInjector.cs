@@ -26,10 +26,37 @@ internal static class FaultInjector
 
         """;
 
+    /// <summary>What <see cref="Fault.DebugPageOnBadInput"/> serves: Django's DEBUG=True page, with a traceback and source paths.</summary>
+    public const string DebugPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><title>ValueError at /api/transfer/status/</title></head>
+        <body><h1>ValueError at /api/transfer/status/</h1>
+        <pre>Traceback (most recent call last):
+          File "/usr/lib/archivematica/dashboard/components/api/views.py", line 233, in status
+            unit = models.Transfer.objects.get(uuid=unit_uuid)
+        ValueError: badly formed hexadecimal UUID string</pre>
+        <p>You're seeing this error because you have DEBUG = True in your Django settings file.</p>
+        </body></html>
+
+        """;
+
     /// <summary>A finished view answer (X-Archivematica-* headers already on it). Success faults touch 2xx view answers only; <see cref="Fault.HtmlErrorPage"/> touches JSON error answers.</summary>
     public static DashboardResponse Apply(DashboardResponse response, string endpointId, ReferenceServerOptions options)
     {
         bool On(Fault fault) => options.Faults.IsActive(fault, endpointId);
+
+        if (response.Status is >= 400 and < 500 && response.FromView)
+        {
+            if (On(Fault.ServerErrorOnBadInput))
+            {
+                return DashboardResponse.ServerErrorPage();
+            }
+
+            if (On(Fault.DebugPageOnBadInput))
+            {
+                return response with { Json = null, ContentType = DashboardResponse.HtmlType, Text = DebugPage };
+            }
+        }
 
         if (response.Status is < 200 or > 299 || !response.FromView)
         {

@@ -171,6 +171,14 @@ public enum Fault
     /// </summary>
     [Breaks("LEAK-01")]
     EchoApiKey,
+
+    /// <summary>INPUT-01: an answer that refuses bad input (a 4xx from a view) becomes the HTML 500 page. Dashboard.</summary>
+    [Breaks("INPUT-01")]
+    ServerErrorOnBadInput,
+
+    /// <summary>INPUT-02: an answer that refuses bad input keeps its 4xx but becomes a Django debug page (traceback, source paths). Dashboard.</summary>
+    [Breaks("INPUT-02")]
+    DebugPageOnBadInput,
 }
 
 /// <summary>The requirement ids (docs/requirements.md) a fault breaks; the self-tests check the ids exist and that the fault's kills use only them.</summary>

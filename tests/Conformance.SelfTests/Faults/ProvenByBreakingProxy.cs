@@ -16,8 +16,6 @@ internal static class ProvenByBreakingProxy
         [Requirement.WorkflowEffect.Id] = "WorkflowBreakTests",
         [Requirement.WorkflowFinishes.Id] = "WorkflowBreakTests",
         [Requirement.CrossService.Id] = "WorkflowBreakTests",
-        [Requirement.InputRefused.Id] = "HostileInputTests",
-        [Requirement.NoInternalsExposed.Id] = "HostileInputTests",
         [Requirement.NoActionOnBadInput.Id] = "HostileInputTests",
     };
 }
