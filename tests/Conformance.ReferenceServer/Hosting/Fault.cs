@@ -179,6 +179,14 @@ public enum Fault
     /// <summary>INPUT-02: an answer that refuses bad input keeps its 4xx but becomes a Django debug page (traceback, source paths). Dashboard.</summary>
     [Breaks("INPUT-02")]
     DebugPageOnBadInput,
+
+    /// <summary>FLOW-01: hiding a unit answers {"removed": true} but the unit stays listed. Dashboard (state fault: applied in the hide view).</summary>
+    [Breaks("FLOW-01")]
+    HideIsNoOp,
+
+    /// <summary>XSVC-01: SIPs finish "Store the AIP" without the AIP being registered in the Storage Service. Dashboard (state fault: applied where units progress).</summary>
+    [Breaks("XSVC-01")]
+    AipNotStored,
 }
 
 /// <summary>The requirement ids (docs/requirements.md) a fault breaks; the self-tests check the ids exist and that the fault's kills use only them.</summary>

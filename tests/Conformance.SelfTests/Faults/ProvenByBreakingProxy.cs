@@ -13,9 +13,7 @@ internal static class ProvenByBreakingProxy
 {
     public static IReadOnlyDictionary<string, string> Requirements { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Requirement.WorkflowEffect.Id] = "WorkflowBreakTests",
         [Requirement.WorkflowFinishes.Id] = "WorkflowBreakTests",
-        [Requirement.CrossService.Id] = "WorkflowBreakTests",
         [Requirement.NoActionOnBadInput.Id] = "HostileInputTests",
     };
 }

@@ -28,7 +28,7 @@ internal static class JobEndpoints
         {
             foreach (var unit in data.Units.Where(u => DashboardData.SameUuid(u.Uuid, uuid)).ToList())
             {
-                Progression.Advance(data, unit, request.State.AipStored);
+                Progression.Advance(data, unit, UnitEndpoints.AipStored(request));
             }
             var jobs = data.JobsOf(uuid).OrderBy(j => j.CreatedAt).ThenBy(j => j.Sequence).ToList();
             if (jobs.Count == 0)

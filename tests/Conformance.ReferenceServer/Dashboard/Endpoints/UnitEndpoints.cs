@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.ReferenceServer.Dashboard.Http;
 using Conformance.ReferenceServer.Dashboard.State;
+using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -38,7 +39,7 @@ internal static class UnitEndpoints
                 }, 400);
             }
             // A unit started through the API moves on one link per poll.
-            Progression.Advance(data, unit, request.State.AipStored);
+            Progression.Advance(data, unit, AipStored(request));
             var directory = Workflow.BaseName(unit.CurrentPath);
             var response = new JsonObject
             {
@@ -100,6 +101,10 @@ internal static class UnitEndpoints
         return DashboardResponse.JsonBody(new JsonObject { ["results"] = results, ["message"] = "Fetched units successfully." });
     });
 
+    /// <summary>The callback that registers stored AIPs in the Storage Service, unless <see cref="Fault.AipNotStored"/> is on.</summary>
+    internal static Action<string, string>? AipStored(DashboardRequest request) =>
+        request.Options.Faults.IsActive(Fault.AipNotStored, request.EndpointId) ? null : request.State.AipStored;
+
     /// <summary>Soft delete of one finished unit; unknown, hidden or unfinished units are 409.</summary>
     public static DashboardResponse Hide(DashboardRequest request)
     {
@@ -117,7 +122,8 @@ internal static class UnitEndpoints
             {
                 return DashboardResponse.JsonBody(new JsonObject { ["removed"] = false }, 409);
             }
-            unit.Hidden = true;
+            // A state fault cannot be applied to the answer afterwards, so the view consults it.
+            unit.Hidden = !request.Options.Faults.IsActive(Fault.HideIsNoOp, request.EndpointId);
             return DashboardResponse.JsonBody(new JsonObject { ["removed"] = true });
         });
     }
