@@ -187,6 +187,14 @@ public enum Fault
     /// <summary>XSVC-01: SIPs finish "Store the AIP" without the AIP being registered in the Storage Service. Dashboard (state fault: applied where units progress).</summary>
     [Breaks("XSVC-01")]
     AipNotStored,
+
+    /// <summary>FLOW-02: an async task read through async/{id}/ completes with was_error instead of its result. Storage Service (state fault).</summary>
+    [Breaks("FLOW-02")]
+    AsyncTaskFails,
+
+    /// <summary>INPUT-03: file/ (package registration) records a package even when it refuses the request. Storage Service (state fault).</summary>
+    [Breaks("INPUT-03")]
+    ActOnBadInput,
 }
 
 /// <summary>The requirement ids (docs/requirements.md) a fault breaks; the self-tests check the ids exist and that the fault's kills use only them.</summary>

@@ -17,6 +17,7 @@ public sealed class StorageState
     public StorageState(ReferenceServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Faults = options.Faults;
         Version = new StorageVersion(options.StorageServiceVersion);
         StorageSeed.Populate(this);
     }
@@ -24,6 +25,9 @@ public sealed class StorageState
     internal object Gate { get; } = new();
 
     internal StorageVersion Version { get; }
+
+    /// <summary>For state faults, which views must consult (answer faults live in FaultPostProcessor).</summary>
+    internal FaultPlan Faults { get; }
 
     internal List<Pipeline> Pipelines { get; } = [];
 

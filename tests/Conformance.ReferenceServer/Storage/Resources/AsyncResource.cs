@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Routes;
@@ -18,7 +19,7 @@ internal static class AsyncResource
         TastypieViews.List(ctx, "async", ctx.State.AsyncTasks, t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
     public static Reply Detail(ApiContext ctx) =>
-        TastypieViews.Detail(ctx, Find(ctx, ctx.Group("id")), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
+        TastypieViews.Detail(ctx, Find(ctx, ctx.Group("id")), t => Dehydrate.Async(Progress(t, ctx.State.Faults.IsActive(Fault.AsyncTaskFails, "ss.async.detail")), ctx.ApiVersion));
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "async");
 
@@ -43,7 +44,7 @@ internal static class AsyncResource
     }
 
     /// <summary>One read of a task: queued work runs on the second read (callers hold the state lock).</summary>
-    private static AsyncTask Progress(AsyncTask task)
+    private static AsyncTask Progress(AsyncTask task, bool fail = false)
     {
         if (task.Pending is not { } work)
         {
@@ -58,7 +59,7 @@ internal static class AsyncResource
         task.Pending = null;
         try
         {
-            task.Result = work();
+            task.Result = fail ? throw new InvalidOperationException("Fault AsyncTaskFails: the task failed") : work();
         }
 #pragma warning disable CA1031 // Whatever the work raises is recorded on the task, as the SS task runner does.
         catch (Exception e)

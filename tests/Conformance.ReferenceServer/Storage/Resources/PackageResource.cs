@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Routes;
@@ -27,8 +28,19 @@ internal static class PackageResource
     public static Reply Create(ApiContext ctx)
     {
         var body = TastypieViews.BodyObject(ctx);
-        var package = Hydrate(ctx, body);
-        ValidateOrigin(ctx, package, body);
+        Package package;
+        try
+        {
+            package = Hydrate(ctx, body);
+            ValidateOrigin(ctx, package, body);
+        }
+        catch when (ctx.State.Faults.IsActive(Fault.ActOnBadInput, "ss.file.create"))
+        {
+            // The fault: a package is recorded although the request is refused.
+            ctx.State.Packages.Add(new Package { Id = ctx.State.NextId(), Uuid = Guid.NewGuid().ToString(), PackageType = PackageTypes.Aip, CurrentLocation = ctx.State.Locations[0] });
+            throw;
+        }
+
         ctx.State.Packages.Add(package);
         Store(ctx, package, body);
         return ctx.Respond(201, Echo(ctx, body, package), resourceObject: true).WithHeader("Location", ctx.Uri("file", package.Uuid));
