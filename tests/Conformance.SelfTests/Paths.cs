@@ -3,7 +3,8 @@ namespace Conformance.SelfTests;
 /// <summary>Where the repository's folders are, found from the test binary upwards.</summary>
 internal static class Paths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Conformance.Framework.Reporting.ReportLocations.RepositoryRoot
+        ?? throw new DirectoryNotFoundException("Conformance.sln not found above " + AppContext.BaseDirectory);
 
     public static string Schemas => Path.Combine(Root, "schemas");
 
@@ -11,17 +12,4 @@ internal static class Paths
 
     /// <summary>../shared beside the repository (the contract and recordings); not part of the project.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Conformance.sln not found above " + AppContext.BaseDirectory);
-    }
 }

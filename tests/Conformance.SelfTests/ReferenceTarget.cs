@@ -33,8 +33,8 @@ internal sealed class ReferenceTarget : IAsyncDisposable
         var settings = new TargetSettings
         {
             IsEmbedded = true,
-            Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
-            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password },
+            Archivematica = EmbeddedTarget.DashboardEndpoint(host),
+            Storage = EmbeddedTarget.StorageEndpoint(host),
             StorageServiceVersion = host.Options.StorageServiceVersion,
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),

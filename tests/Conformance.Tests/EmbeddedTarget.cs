@@ -19,14 +19,22 @@ public static class EmbeddedTarget
         var settings = TargetSettings.FromSource(source) with
         {
             IsEmbedded = true,
-            Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, apiKey)),
-            Storage = new ServiceEndpoint(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, apiKey)) { Password = host.Options.Password },
+            Archivematica = DashboardEndpoint(host),
+            Storage = StorageEndpoint(host),
             Placeholders = ReferencePlaceholders,
             // The embedded server moves a unit on at each status read: polls need no pause.
             PollInterval = source.IsConfigured(Settings.PollIntervalSeconds) ? source.GetSeconds(Settings.PollIntervalSeconds) : TimeSpan.FromMilliseconds(20),
         };
         return (host, settings);
     }
+
+    /// <summary>The dashboard of a running reference server, with its user and key.</summary>
+    public static ServiceEndpoint DashboardEndpoint(ReferenceServerHost host) =>
+        new(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey));
+
+    /// <summary>The Storage Service of a running reference server, with its user, key and Basic password.</summary>
+    public static ServiceEndpoint StorageEndpoint(ReferenceServerHost host) =>
+        new(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password };
 
     private static string RandomSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
 
