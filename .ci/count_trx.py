@@ -1,15 +1,27 @@
-"""Sums the TRX result counters of every run and prints the closing line 'N passed, N failed, N skipped'."""
+"""Sums the TRX result counters of every run and prints the closing line 'N passed, N failed, N skipped'.
+
+Before it, every failed test is named with the first lines of its message: CI logs keep only their
+tail, and a failure must be diagnosable from it."""
 import sys
 import xml.etree.ElementTree as ET
 
 NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+BAD = ("Failed", "Error", "Timeout", "Aborted")
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
-    counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    root = ET.parse(path).getroot()
+    counters = root.find(f"{NS}ResultSummary/{NS}Counters")
     if counters is None:
         print(f"{path}: no result counters (the run was aborted)")
         failed += 1
         continue
+    for result in root.iter(f"{NS}UnitTestResult"):
+        if result.get("outcome") in BAD:
+            message = result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}Message") or "(no message)"
+            lines = [line for line in message.splitlines() if line.strip()][:6]
+            print(f"FAILED {path.rsplit('/', 1)[-1]}: {result.get('testName')}")
+            for line in lines:
+                print(f"    {line[:300]}")
     c = {k: int(v) for k, v in counters.attrib.items()}
     bad = c.get("failed", 0) + c.get("error", 0) + c.get("timeout", 0) + c.get("aborted", 0)
     good = c.get("passed", 0)

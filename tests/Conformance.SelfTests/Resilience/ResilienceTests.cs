@@ -12,7 +12,7 @@ namespace Conformance.SelfTests.Resilience;
 [Parallelizable(ParallelScope.All)]
 public sealed class ResilienceTests
 {
-    private static ServiceClient Client(Uri url, int maxRetries = 2, double timeoutSeconds = 1) =>
+    private static ServiceClient Client(Uri url, int maxRetries = 2, double timeoutSeconds = 10) =>
         new(new ServiceEndpoint(ServiceKind.Archivematica, url, new Credentials("test", "resilience-key-0123456789")), TimeSpan.FromSeconds(timeoutSeconds), maxRetries: maxRetries);
 
     private static readonly RequestPlan Get = new() { Method = "GET", Path = "/api/transfer/completed" };
@@ -21,7 +21,7 @@ public sealed class ResilienceTests
     public async Task A_hanging_target_times_out_at_the_configured_timeout()
     {
         await using var stub = await StubServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
-        using var client = Client(stub.Url, maxRetries: 0);
+        using var client = Client(stub.Url, maxRetries: 0, timeoutSeconds: 1);
         var watch = Stopwatch.StartNew();
         var exchange = await client.SendAsync(Get, AuthMode.Header, "self-test");
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
