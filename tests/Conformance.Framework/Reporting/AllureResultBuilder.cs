@@ -57,7 +57,7 @@ public static class AllureResultBuilder
             Attach("Failure", verdict.Describe());
         }
 
-        if (!string.IsNullOrWhiteSpace(facts.Output))
+        if (!string.IsNullOrWhiteSpace(facts.Output) && !OnlyRepeatsTheSteps(facts.Output, verdict))
         {
             Attach("Test output", facts.Output);
         }
@@ -83,6 +83,10 @@ public static class AllureResultBuilder
         };
         return new AllureOutput(result, files);
     }
+
+    // A passing case prints its check lines, which are the steps already: one file less per test, thousands per run.
+    private static bool OnlyRepeatsTheSteps(string output, Verdict? verdict) =>
+        verdict is { Results.Count: > 0 } && output.ReplaceLineEndings("\n").Trim() == string.Join("\n", verdict.Results).ReplaceLineEndings("\n").Trim();
 
     /// <summary>Maps an NUnit-style outcome: failures of the test itself are failed, errors and set-up failures broken, the rest skipped.</summary>
     public static ReportStatus StatusOf(string status, string? label, string? site) => status switch

@@ -9,8 +9,9 @@ namespace Conformance.Framework.Reporting;
 /// Writes an Allure results folder: one <c>&lt;uuid&gt;-result.json</c> per test with its
 /// <c>&lt;uuid&gt;-attachment.&lt;ext&gt;</c> files, and <c>categories.json</c>,
 /// <c>executor.json</c> and <c>environment.properties</c> for the run. Thread-safe: every file has a
-/// unique name and is written whole (temporary file, then rename). Every byte written passes
-/// <see cref="Redactor"/> here, whatever the caller already did.
+/// unique name. Results and run files appear whole (temporary file, then rename); an attachment is
+/// written before the result that names it, so no reader meets a result whose attachment is not
+/// complete. Every byte written passes <see cref="Redactor"/> here, whatever the caller already did.
 /// </summary>
 public sealed class AllureResultsWriter
 {
@@ -21,20 +22,32 @@ public sealed class AllureResultsWriter
     public string Directory { get; }
 
     /// <summary>
-    /// Creates the folder, or empties it of what an earlier run wrote. Only Allure's own file names
-    /// are removed, so a folder set by mistake to somewhere else loses nothing else.
+    /// Creates the folder, or empties it of what an earlier run wrote: the run files at once, the
+    /// per-test files (thousands, slow to delete on some disks) by the returned task, which the run
+    /// awaits before it ends; new files have new names, so nothing written meanwhile is touched.
+    /// Only Allure's own file names are removed, so a folder set by mistake to somewhere else loses
+    /// nothing else.
     /// </summary>
-    public void Prepare()
+    public Task Prepare()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory))
+        var perTest = new List<string>();
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory).Where(f => IsAllureFile(Path.GetFileName(f))).ToList())
         {
-            if (IsAllureFile(Path.GetFileName(file)))
+            if (IsRunFile(Path.GetFileName(file)))
             {
                 File.Delete(file);
             }
+            else
+            {
+                perTest.Add(file);
+            }
         }
+
+        return perTest.Count == 0 ? Task.CompletedTask : Task.Run(() => perTest.ForEach(File.Delete));
     }
+
+    private static bool IsRunFile(string name) => name is "categories.json" or "executor.json" or "environment.properties" or "environment.xml";
 
     public static bool IsAllureFile(string name) =>
         name.EndsWith("-result.json", StringComparison.Ordinal)
@@ -48,7 +61,7 @@ public sealed class AllureResultsWriter
     {
         foreach (var (source, content) in output.Files)
         {
-            WriteText(source, content);
+            WriteText(source, content, whole: false);
         }
 
         WriteJson($"{output.Result.Uuid}-result.json", output.Result);
@@ -78,11 +91,17 @@ public sealed class AllureResultsWriter
         WriteFile(name, node is null ? "null" : RedactStrings(node).ToJsonString(AllureJson.Options));
     }
 
-    private void WriteText(string name, string content) => WriteFile(name, Redactor.Redact(content));
+    private void WriteText(string name, string content, bool whole = true) => WriteFile(name, Redactor.Redact(content), whole);
 
-    private void WriteFile(string name, string content)
+    private void WriteFile(string name, string content, bool whole = true)
     {
         var path = Path.Combine(Directory, name);
+        if (!whole)
+        {
+            File.WriteAllText(path, content, Utf8);
+            return;
+        }
+
         var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         File.WriteAllText(temporary, content, Utf8);
         File.Move(temporary, path, overwrite: true);

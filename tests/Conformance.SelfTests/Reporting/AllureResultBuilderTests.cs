@@ -143,6 +143,18 @@ public sealed class AllureResultBuilderTests
     }
 
     [Test]
+    public void Output_that_only_repeats_the_steps_is_not_attached_again_but_any_other_output_is()
+    {
+        var verdict = new Verdict { Exchange = Exchanges.CompletedTransfers(), Results = [CheckResult.Pass(Requirement.Transport, "a response arrived"), CheckResult.Pass(Requirement.Status, "status 200")] };
+        var checkLines = string.Join(Environment.NewLine, verdict.Results);
+
+        AllureResultBuilder.Build(Facts(Case("am.transfer.completed, Header"), verdict, ReportStatus.Passed) with { Output = checkLines + Environment.NewLine })
+            .Result.Attachments.Select(a => a.Name).Should().Equal("Request (curl)", "Response");
+        AllureResultBuilder.Build(Facts(Case("am.transfer.completed, Header"), verdict, ReportStatus.Passed) with { Output = checkLines + "\nsomething else the test said" })
+            .Result.Attachments.Select(a => a.Name).Should().Equal("Request (curl)", "Response", "Test output");
+    }
+
+    [Test]
     public void A_case_that_did_not_run_is_skipped_with_its_reason()
     {
         var verdict = Verdict.Skipped(NotRunKind.Inconclusive, "nothing to discover");
@@ -176,7 +188,7 @@ public sealed class AllureResultBuilderTests
         try
         {
             var writer = new AllureResultsWriter(folder);
-            writer.Prepare();
+            writer.Prepare().Wait();
             writer.Write(AllureResultBuilder.Build(facts));
             writer.WriteEnvironment([new("url", $"http://host/?api_key={key}")]);
 

@@ -10,7 +10,7 @@ namespace Conformance.SelfTests.Reporting;
 public sealed class AllureResultsWriterTests
 {
     [Test]
-    public void Preparing_the_folder_removes_an_earlier_runs_allure_files_and_nothing_else()
+    public async Task Preparing_the_folder_removes_an_earlier_runs_allure_files_and_nothing_else()
     {
         var folder = Directory.CreateTempSubdirectory("allure-prepare-").FullName;
         try
@@ -21,7 +21,9 @@ public sealed class AllureResultsWriterTests
                 File.WriteAllText(Path.Combine(folder, name), "x");
             }
 
-            new AllureResultsWriter(folder).Prepare();
+            var perTestFiles = new AllureResultsWriter(folder).Prepare();
+            Directory.GetFiles(folder).Select(Path.GetFileName).Should().NotContain(["categories.json", "executor.json", "environment.properties"], "run files are replaced at once");
+            await perTestFiles;
 
             Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo("notes.txt", "report.json");
         }
@@ -38,7 +40,7 @@ public sealed class AllureResultsWriterTests
         try
         {
             var writer = new AllureResultsWriter(folder);
-            writer.Prepare();
+            writer.Prepare().Wait();
             writer.WriteCategories(AllureCategories.All);
             writer.WriteExecutor(new AllureExecutor { Name = "dotnet test", Type = "local" });
             writer.WriteEnvironment([new("archivematica.url", "http://127.0.0.1:8000/"), new("odd key=1", "two\nlines")]);
