@@ -15,6 +15,7 @@ public sealed class KnownDeviations
 {
     private readonly IReadOnlyList<KnownDeviation> _entries;
     private readonly ConcurrentDictionary<KnownDeviation, int> _used = new();
+    private readonly ConcurrentDictionary<string, byte> _judged = new(StringComparer.Ordinal);
 
     public KnownDeviations(IReadOnlyList<KnownDeviation> entries) => _entries = entries;
 
@@ -48,6 +49,7 @@ public sealed class KnownDeviations
     /// <summary>The entries covering every failure of the verdict, or empty when any failure is not covered.</summary>
     public IReadOnlyList<KnownDeviation> Covering(string caseName, ServiceKind service, string? version, Verdict verdict)
     {
+        _judged.TryAdd(caseName, 0);
         var failures = verdict.Failures.ToList();
         if (failures.Count == 0 || version is null)
         {
@@ -69,7 +71,11 @@ public sealed class KnownDeviations
         return covering.Distinct().ToList()!;
     }
 
-    /// <summary>Entries for the versions tested that covered no failure in this run: the product was fixed, or the entry is wrong.</summary>
+    /// <summary>
+    /// Entries for the versions tested whose cases ran and failed nothing they cover: the product was
+    /// fixed, or the entry is wrong. An entry whose cases a filtered run left out is not judged.
+    /// </summary>
     public IReadOnlyList<KnownDeviation> Stale(IReadOnlyDictionary<ServiceKind, string> versions) =>
-        _entries.Where(e => versions.TryGetValue(ServiceKindNames.Parse(e.Service), out var v) && e.Versions.Contains(v) && !_used.ContainsKey(e)).ToList();
+        _entries.Where(e => versions.TryGetValue(ServiceKindNames.Parse(e.Service), out var v) && e.Versions.Contains(v) && !_used.ContainsKey(e)
+            && _judged.Keys.Any(e.Names)).ToList();
 }
