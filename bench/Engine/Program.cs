@@ -24,7 +24,7 @@ if (await PreflightCheck.RunAsync(session) is { } failure)
     return 1;
 }
 
-await session.Discovery.PrimeAsync(catalogue.AllRequestValues());
+await session.Discovery.PrimeAsync(catalogue.AllRequestValues(), concurrency);
 var cases = CaseFactory.All(catalogue).Where(c => c.Tier == Tier.ReadOnly).ToList();
 var verdicts = new (bool Passed, bool Sent)[cases.Count];
 var next = -1;

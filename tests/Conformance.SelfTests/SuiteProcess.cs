@@ -6,7 +6,8 @@ namespace Conformance.SelfTests;
 internal static class SuiteProcess
 {
     /// <param name="settingsFile">A runsettings file relative to the repository root, e.g. "runsettings/production.runsettings".</param>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null, string? settingsFile = null)
+    /// <param name="arguments">More `dotnet test` arguments, e.g. a logger.</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? filter = null, TimeSpan? timeout = null, string? settingsFile = null, IReadOnlyList<string>? arguments = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +30,11 @@ internal static class SuiteProcess
         {
             start.ArgumentList.Add("--filter");
             start.ArgumentList.Add(filter);
+        }
+
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
         }
 
         // Allure results go to a folder of their own, not over the user's allure-results/.

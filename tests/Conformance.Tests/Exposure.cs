@@ -27,25 +27,42 @@ public sealed class Exposure
     [TestCaseSource(nameof(Checks))]
     public async Task Warns_about(ServiceKind service, string check)
     {
+        var finding = await SentAhead.ResultAsync(name => LookAsync(service, check, name));
+        if (finding.NotRun is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+
+        if (finding.Warning is { } warning)
+        {
+            Assert.Warn($"EXPOSURE ({check}): {warning}");
+        }
+        else
+        {
+            TestContext.Out.WriteLine($"{check}: {ExposureChecks.Describe(check)}: nothing to warn about at {finding.BaseUrl}");
+        }
+    }
+
+    /// <summary>Sends what the check needs (at most one read) and judges the answer.</summary>
+    public static async Task<ExposureFinding> LookAsync(ServiceKind service, string check, string testName)
+    {
         var session = Suite.Session;
         if (Suite.PreflightFailure is not null || session is null)
         {
-            Assert.Ignore("not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)");
+            return ExposureFinding.NotRunBecause(Suite.PreflightFailedReason);
         }
 
-        var client = session!.Client(service);
-        if (client is null)
+        if (session.Client(service) is not { } client)
         {
-            Assert.Ignore(CaseRunner.NotConfiguredReason(service));
+            return ExposureFinding.NotRunBecause(CaseRunner.NotConfiguredReason(service));
         }
 
         if (session.Settings.DryRun && check != ExposureChecks.PlainHttp)
         {
-            Assert.Ignore($"DRY RUN: would send GET {ExposureChecks.ProbePlan(service).Path} to check {check}");
+            return ExposureFinding.NotRunBecause($"DRY RUN: would send GET {ExposureChecks.ProbePlan(service).Path} to check {check}");
         }
 
-        var baseUrl = client!.Endpoint.BaseUrl;
-        var testName = TestContext.CurrentContext.Test.FullName;
+        var baseUrl = client.Endpoint.BaseUrl;
         var warning = check switch
         {
             ExposureChecks.PlainHttp => ExposureChecks.JudgePlainHttp(baseUrl),
@@ -58,14 +75,12 @@ public sealed class Exposure
                 await client.SendAsync(ExposureChecks.ProbePlan(service, new KeyValuePair<string, string>("Origin", ExposureChecks.ForeignOrigin)), AuthMode.Header, testName),
                 ExposureChecks.ForeignOrigin),
         };
-
-        if (warning is not null)
-        {
-            Assert.Warn($"EXPOSURE ({check}): {warning}");
-        }
-        else
-        {
-            TestContext.Out.WriteLine($"{check}: {ExposureChecks.Describe(check)}: nothing to warn about at {baseUrl}");
-        }
+        return new ExposureFinding(null, warning, baseUrl);
     }
+}
+
+/// <summary>What one exposure check found: not run (why), a warning, or nothing to warn about at the URL.</summary>
+public sealed record ExposureFinding(string? NotRun, string? Warning, Uri? BaseUrl)
+{
+    public static ExposureFinding NotRunBecause(string reason) => new(reason, null, null);
 }

@@ -22,14 +22,17 @@ public sealed class StoragePagination
             .SelectMany(e => new[] { "v2", "v1" }.Select(v => new TestCaseData(e.Id, v).SetName($"{{m}}({e.Id}@{v})").SetCategory("api-" + v)));
 
     [TestCaseSource(nameof(Lists))]
-    public async Task Walking_next_returns_every_object_once(string endpointId, string apiVersion)
+    public async Task Walking_next_returns_every_object_once(string endpointId, string apiVersion) =>
+        (await SentAhead.VerdictAsync(name => WalkAsync(endpointId, apiVersion, name))).Should().Pass();
+
+    /// <summary>The walk judges page by page as it goes; its judgement only hands the verdict over.</summary>
+    public static async Task<Judgement> WalkAsync(string endpointId, string apiVersion, string testName)
     {
         var session = Suite.Session;
         var client = session?.Client(ServiceKind.Storage);
-        var verdict = Suite.PreflightFailure is not null || session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
+        return Judgements.Of(Suite.PreflightFailure is not null || session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
             : client is null ? Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(ServiceKind.Storage))
             : session.Settings.DryRun ? Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would walk " + endpointId + " page by page")
-            : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, TestContext.CurrentContext.Test.FullName);
-        verdict.Should().Pass();
+            : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, testName));
     }
 }

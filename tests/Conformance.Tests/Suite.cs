@@ -24,6 +24,8 @@ internal static class Suite
     /// <summary>Set when the target could not be used; every test then reports "not run" and the preflight test fails with this.</summary>
     public static string? PreflightFailure { get; set; }
 
+    public const string PreflightFailedReason = "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)";
+
     public static string FromOutput(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
 
     /// <summary>Test cases for the catalogue cases that <paramref name="include"/> selects, named and categorised for filtering.</summary>
@@ -39,14 +41,17 @@ internal static class Suite
             return data.SetProperty("Endpoint", c.Endpoint.Id).SetProperty("AuthMode", c.Mode.ToString());
         });
 
-    public static async Task<Verdict> RunAsync(ConformanceCase c)
+    public static async Task<Verdict> RunAsync(ConformanceCase c, string testName) => await (await SendAsync(c, testName))();
+
+    /// <summary>The case's exchange, not yet judged (see <see cref="SentAhead"/>).</summary>
+    public static async Task<Judgement> SendAsync(ConformanceCase c, string testName)
     {
         var session = c.Tier == Tier.ReadOnly ? Session : WriteSession;
         if (PreflightFailure is not null || session is null)
         {
-            return Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)");
+            return Judgements.NotRun(NotRunKind.Ignored, PreflightFailedReason);
         }
 
-        return await new CaseRunner(session).RunAsync(c, TestContext.CurrentContext.Test.FullName);
+        return await new CaseRunner(session).SendAsync(c, testName);
     }
 }

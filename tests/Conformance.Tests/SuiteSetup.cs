@@ -5,6 +5,7 @@ using Conformance.Framework.Preflight;
 using Conformance.Framework.Schemas;
 using Conformance.ReferenceServer.Hosting;
 using NUnit.Framework;
+using NUnit.Framework.Internal;
 
 namespace Conformance.Tests;
 
@@ -51,11 +52,18 @@ public sealed class SuiteSetup
 
             if (Suite.PreflightFailure is null)
             {
-                await Suite.Session.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues());
+                await Suite.Session.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues(), Concurrency);
                 if (Suite.WriteSession != Suite.Session)
                 {
-                    await Suite.WriteSession.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues());
+                    await Suite.WriteSession.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues(), Concurrency);
                 }
+            }
+
+            if (Suite.PreflightFailure is null && SelectedTests.UnderCurrentSuite() is { } selected)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var sent = await SentAhead.SendAsync(selected, Concurrency);
+                TestContext.Progress.WriteLine($"Read-only exchanges: {sent} tests' requests sent ahead, {Concurrency} at a time, in {watch.Elapsed.TotalSeconds:0.0} s.");
             }
         }
         catch (ConfigurationException e)
@@ -65,6 +73,9 @@ public sealed class SuiteSetup
 
         TestContext.Progress.WriteLine(Suite.PreflightFailure ?? TargetSummary.Describe(Suite.Session!));
     }
+
+    /// <summary>As many requests at a time as NUnit runs tests at a time (NumberOfTestWorkers).</summary>
+    private static int Concurrency => Math.Max(1, TestExecutionContext.CurrentContext.Dispatcher?.LevelOfParallelism ?? 1);
 
     [OneTimeTearDown]
     public async Task StopAsync()

@@ -16,5 +16,5 @@ public sealed class WriteEndpoints
     public static IEnumerable<TestCaseData> Cases() => Suite.TestCases(c => c.Tier != Tier.ReadOnly);
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Answers_per_contract(ConformanceCase testCase) => (await Suite.RunAsync(testCase)).Should().Pass();
+    public async Task Answers_per_contract(ConformanceCase testCase) => (await Suite.RunAsync(testCase, TestContext.CurrentContext.Test.FullName)).Should().Pass();
 }

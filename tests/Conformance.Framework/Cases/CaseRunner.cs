@@ -8,29 +8,36 @@ namespace Conformance.Framework.Cases;
 /// <summary>Runs one case against the session's target: decides whether it may run, builds and sends the request, checks the answer.</summary>
 public sealed class CaseRunner(ConformanceSession session)
 {
-    public async Task<Verdict> RunAsync(ConformanceCase c, string testName, CancellationToken cancellationToken = default)
+    public async Task<Verdict> RunAsync(ConformanceCase c, string testName, CancellationToken cancellationToken = default) =>
+        await (await SendAsync(c, testName, cancellationToken))();
+
+    /// <summary>
+    /// Everything up to the answer: the gates, the request, the exchange. Checking the answer is left
+    /// to the returned judgement, so a batch of exchanges can be sent before any is judged.
+    /// </summary>
+    public async Task<Judgement> SendAsync(ConformanceCase c, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = c.Endpoint;
         var client = session.Client(endpoint.Service);
         if (client is null)
         {
-            return Verdict.Skipped(NotRunKind.Ignored, NotConfiguredReason(endpoint.Service));
+            return Judgements.NotRun(NotRunKind.Ignored, NotConfiguredReason(endpoint.Service));
         }
 
         var version = session.Version(endpoint.Service);
         if (version is not null && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version))
         {
-            return Verdict.Skipped(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
+            return Judgements.NotRun(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
         }
 
         if (TierGate(session.Settings, c.Tier) is { } tierReason)
         {
-            return Verdict.Skipped(NotRunKind.Ignored, tierReason);
+            return Judgements.NotRun(NotRunKind.Ignored, tierReason);
         }
 
         if (c.Mode == AuthMode.Basic && endpoint.Service == ServiceKind.Storage && client.Endpoint.Password is null)
         {
-            return Verdict.Skipped(NotRunKind.Inconclusive, $"not run: HTTP Basic needs the user's password; set {Settings.StorageServicePassword.Name} ({Settings.StorageServicePassword.EnvironmentVariable})");
+            return Judgements.NotRun(NotRunKind.Inconclusive, $"not run: HTTP Basic needs the user's password; set {Settings.StorageServicePassword.Name} ({Settings.StorageServicePassword.EnvironmentVariable})");
         }
 
         RequestPlan plan;
@@ -40,26 +47,29 @@ public sealed class CaseRunner(ConformanceSession session)
         }
         catch (UnresolvableException e)
         {
-            return Verdict.Skipped(NotRunKind.Inconclusive, $"{c.Name} could not be exercised: {e.Message}");
+            return Judgements.NotRun(NotRunKind.Inconclusive, $"{c.Name} could not be exercised: {e.Message}");
         }
 
         if (session.Settings.DryRun)
         {
             var line = $"{plan.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{plan.Path}{Query(plan)}  [{c.Tier.Name()}, auth {c.Mode}]  {testName}";
             session.DryRunPlan.Enqueue(line);
-            return Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would send " + line);
+            return Judgements.NotRun(NotRunKind.Ignored, "DRY RUN: would send " + line);
         }
 
         if (c.Mode.PresentsWrongCredentials(endpoint.Service) && !session.TrySpendBadCredentialRequest())
         {
-            return Verdict.Skipped(NotRunKind.Ignored, $"not run: the bad-credential budget ({session.Settings.BadCredentialBudget}) is used up; raise {Settings.BadCredentialBudget.Name} ({Settings.BadCredentialBudget.EnvironmentVariable}) to send more");
+            return Judgements.NotRun(NotRunKind.Ignored, $"not run: the bad-credential budget ({session.Settings.BadCredentialBudget}) is used up; raise {Settings.BadCredentialBudget.Name} ({Settings.BadCredentialBudget.EnvironmentVariable}) to send more");
         }
 
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
         session.Ledger.Record(c, exchange);
-        var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
-        var verdict = new Verdict { Exchange = exchange, Results = results };
-        return verdict with { KnownDeviations = session.KnownDeviations.Covering(c.Name, endpoint.Service, version, verdict) };
+        return async () =>
+        {
+            var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);
+            var verdict = new Verdict { Exchange = exchange, Results = results };
+            return verdict with { KnownDeviations = session.KnownDeviations.Covering(c.Name, endpoint.Service, version, verdict) };
+        };
     }
 
     private static string Query(RequestPlan plan) =>

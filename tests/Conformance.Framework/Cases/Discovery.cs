@@ -19,10 +19,14 @@ public sealed class Discovery(ConformanceSession session)
     /// Fetches every discovery source the catalogue names, before any test runs: what a test finds
     /// must not depend on whether a write test (a bulk hide, say) happened to run first.
     /// Failures are kept and reported by the tests that need the value.
+    /// Sources are independent (one that needs another waits for its shared fetch), so they are
+    /// fetched <paramref name="concurrency"/> at a time.
     /// </summary>
-    public async Task PrimeAsync(IEnumerable<string> values, CancellationToken cancellationToken = default)
+    public async Task PrimeAsync(IEnumerable<string> values, int concurrency = 1, CancellationToken cancellationToken = default)
     {
-        foreach (var reference in values.Where(v => v.StartsWith("discover:", StringComparison.Ordinal)).Distinct())
+        var references = values.Where(v => v.StartsWith("discover:", StringComparison.Ordinal)).Distinct();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(references, options, async (reference, _) =>
         {
             try
             {
@@ -32,7 +36,7 @@ public sealed class Discovery(ConformanceSession session)
             {
                 // Reported by each test that needs this value.
             }
-        }
+        });
     }
 
     /// <summary>Resolves "endpoint-id[?query]:path". Throws <see cref="UnresolvableException"/> saying what was tried.</summary>

@@ -22,31 +22,35 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     /// <summary>Stands in for the probed input while the valid request is expanded.</summary>
     private const string Sentinel = "cfHostileInputSentinel0";
 
-    public async Task<Verdict> RunAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
+    public async Task<Verdict> RunAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default) =>
+        await (await SendAsync(probe, testName, cancellationToken))();
+
+    /// <summary>The gates, the probe and the state reads around it; judging the answer is left to the returned judgement.</summary>
+    public async Task<Judgement> SendAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = probe.Endpoint;
         var client = session.Client(endpoint.Service);
         if (client is null)
         {
-            return Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(endpoint.Service));
+            return Judgements.NotRun(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(endpoint.Service));
         }
 
         var version = session.Version(endpoint.Service);
         if (version is not null && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version))
         {
-            return Verdict.Skipped(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
+            return Judgements.NotRun(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
         }
 
         if (CaseRunner.TierGate(session.Settings, probe.Tier) is { } tierReason)
         {
-            return Verdict.Skipped(NotRunKind.Ignored, tierReason);
+            return Judgements.NotRun(NotRunKind.Ignored, tierReason);
         }
 
         if (session.Settings.DryRun)
         {
             var line = $"{endpoint.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{endpoint.Path}  [{probe.Tier.Name()}, auth Header, {probe.Kind}]  {testName}";
             session.DryRunPlan.Enqueue(line);
-            return Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would send " + line);
+            return Judgements.NotRun(NotRunKind.Ignored, "DRY RUN: would send " + line);
         }
 
         RequestPlan plan;
@@ -57,15 +61,18 @@ public sealed partial class ProbeRunner(ConformanceSession session)
         }
         catch (UnresolvableException e)
         {
-            return Verdict.Skipped(NotRunKind.Inconclusive, $"{probe.Name} could not be exercised: {e.Message}");
+            return Judgements.NotRun(NotRunKind.Inconclusive, $"{probe.Name} could not be exercised: {e.Message}");
         }
 
         var reads = probe.Tier == Tier.ReadOnly ? [] : probe.Definition.StateReads;
         var before = await ReadStateAsync(reads, pathValues, cancellationToken);
         var exchange = await client.SendAsync(plan, AuthMode.Header, testName, cancellationToken);
         var after = await ReadStateAsync(reads, pathValues, cancellationToken);
-        var verdict = new Verdict { Exchange = exchange, Results = Evaluate(probe, exchange, before, after) };
-        return verdict with { KnownDeviations = session.KnownDeviations.Covering(probe.Name, endpoint.Service, version, verdict) };
+        return () =>
+        {
+            var verdict = new Verdict { Exchange = exchange, Results = Evaluate(probe, exchange, before, after) };
+            return Task.FromResult(verdict with { KnownDeviations = session.KnownDeviations.Covering(probe.Name, endpoint.Service, version, verdict) });
+        };
     }
 
     /// <summary>The checks on a probe's answer (pure: the self-tests feed it hand-made exchanges).</summary>

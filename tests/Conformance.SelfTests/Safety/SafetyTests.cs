@@ -67,7 +67,7 @@ public sealed class SafetyTests
         lines.Should().NotContain(l => l.Contains(target.Host.Options.ApiKey, StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, string> Environment(ReferenceServerHost host) => new()
+    public static Dictionary<string, string> Environment(ReferenceServerHost host) => new()
     {
         ["ARCHIVEMATICA_URL"] = host.ArchivematicaUrl.ToString(),
         ["ARCHIVEMATICA_USER"] = host.Options.User,
