@@ -22,32 +22,40 @@ public sealed class AllureResultsWriter
     public string Directory { get; }
 
     /// <summary>
-    /// Creates the folder, or empties it of what an earlier run wrote: the run files at once, the
-    /// per-test files (thousands, slow to delete on some disks) by the returned task, which the run
-    /// awaits before it ends; new files have new names, so nothing written meanwhile is touched.
-    /// Only Allure's own file names are removed, so a folder set by mistake to somewhere else loses
-    /// nothing else.
+    /// Creates the folder, or empties it of what an earlier run wrote. A folder holding nothing but
+    /// Allure files is renamed away at once and deleted by the returned task, which the run awaits
+    /// before it ends (thousands of deletions beside thousands of creations in one folder slow both
+    /// down). Otherwise only Allure's own file names are removed, so a folder set by mistake to
+    /// somewhere else loses nothing else.
     /// </summary>
     public Task Prepare()
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var perTest = new List<string>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory).Where(f => IsAllureFile(Path.GetFileName(f))).ToList())
+        if (System.IO.Directory.Exists(Directory)
+            && !System.IO.Directory.EnumerateDirectories(Directory).Any()
+            && System.IO.Directory.EnumerateFiles(Directory).All(f => IsAllureFile(Path.GetFileName(f))))
         {
-            if (IsRunFile(Path.GetFileName(file)))
+            var earlier = $"{Directory.TrimEnd(Path.DirectorySeparatorChar)}.earlier-{Guid.NewGuid():N}";
+            try
             {
-                File.Delete(file);
+                System.IO.Directory.Move(Directory, earlier);
+                System.IO.Directory.CreateDirectory(Directory);
+                // A thread of its own: blocking file calls on the thread pool would starve the suite's requests.
+                return Task.Factory.StartNew(() => System.IO.Directory.Delete(earlier, recursive: true), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
-            else
+            catch (IOException)
             {
-                perTest.Add(file);
+                // A mount point or a folder in use cannot be renamed: empty it file by file below.
             }
         }
 
-        return perTest.Count == 0 ? Task.CompletedTask : Task.Run(() => perTest.ForEach(File.Delete));
-    }
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory).Where(f => IsAllureFile(Path.GetFileName(f))).ToList())
+        {
+            File.Delete(file);
+        }
 
-    private static bool IsRunFile(string name) => name is "categories.json" or "executor.json" or "environment.properties" or "environment.xml";
+        return Task.CompletedTask;
+    }
 
     public static bool IsAllureFile(string name) =>
         name.EndsWith("-result.json", StringComparison.Ordinal)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using Conformance.Framework.Configuration;
 using Conformance.Framework.Http;
 using NUnit.Framework;
@@ -11,7 +10,7 @@ namespace Conformance.Framework.Reporting;
 
 /// <summary>
 /// One run per process: the folder, which tests already have a result, and the background writers.
-/// A test hands over its facts and goes on; a few writers build and write the results (creating
+/// A test hands over its facts and goes on; the writers build and write the results (creating
 /// thousands of small files is slow on some file systems and must not hold the tests up), and the
 /// end of the run waits until everything is on disk.
 /// </summary>
@@ -26,16 +25,19 @@ internal sealed class AllureRun
     private readonly ConcurrentDictionary<string, DateTimeOffset> _starts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
 
-    /// <summary>File creation waits on the disk more than on the processor: a few at a time overlap those waits.</summary>
-    private const int Writers = 4;
+    /// <summary>Two: one folder's files are created under one lock, so more writers only wait for each other.</summary>
+    private const int Writers = 2;
 
-    private readonly Channel<TestFacts> _pending = Channel.CreateUnbounded<TestFacts>();
+    private readonly BlockingCollection<TestFacts> _pending = [];
     private readonly Task _draining;
 
     private AllureRun(AllureResultsWriter writer, Task clearingEarlierRun)
     {
         _writer = writer;
-        _draining = Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(DrainAsync)).Append(clearingEarlierRun));
+        // Threads of their own: blocking file calls on the thread pool would starve the suite's requests.
+        _draining = Task.WhenAll(Enumerable.Range(0, Writers)
+            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Append(clearingEarlierRun));
     }
 
     /// <summary>The run, started on first use; null when it could not start (said once, and not tried again).</summary>
@@ -115,14 +117,14 @@ internal sealed class AllureRun
             entries.AddRange(environment.Describe());
         }
 
-        _pending.Writer.Complete();
+        _pending.CompleteAdding();
         _draining.GetAwaiter().GetResult();
         _writer.WriteEnvironment(entries);
     }
 
-    private async Task DrainAsync()
+    private void Drain()
     {
-        await foreach (var facts in _pending.Reader.ReadAllAsync())
+        foreach (var facts in _pending.GetConsumingEnumerable())
         {
             Guard(() => _writer.Write(AllureResultBuilder.Build(facts)));
         }
@@ -153,7 +155,7 @@ internal sealed class AllureRun
             Thread = thread,
             Verdict = verdict,
         };
-        _pending.Writer.TryWrite(facts);
+        _pending.Add(facts);
     }
 
     // A test's own categories, then its fixture's and so on up (the preflight's is on its fixture).

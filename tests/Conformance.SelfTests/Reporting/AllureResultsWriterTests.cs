@@ -21,15 +21,37 @@ public sealed class AllureResultsWriterTests
                 File.WriteAllText(Path.Combine(folder, name), "x");
             }
 
-            var perTestFiles = new AllureResultsWriter(folder).Prepare();
-            Directory.GetFiles(folder).Select(Path.GetFileName).Should().NotContain(["categories.json", "executor.json", "environment.properties"], "run files are replaced at once");
-            await perTestFiles;
+            await new AllureResultsWriter(folder).Prepare();
 
             Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo("notes.txt", "report.json");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_folder_of_allure_files_only_is_emptied_at_once_and_the_earlier_files_deleted_in_the_background()
+    {
+        var parent = Directory.CreateTempSubdirectory("allure-prepare-own-").FullName;
+        var folder = Path.Combine(parent, "allure-results");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var name in new[] { "1-result.json", "2-attachment.txt", "categories.json" })
+            {
+                File.WriteAllText(Path.Combine(folder, name), "x");
+            }
+
+            var deleting = new AllureResultsWriter(folder).Prepare();
+            Directory.GetFiles(folder).Should().BeEmpty("the new run starts in an empty folder");
+            await deleting;
+            Directory.GetFileSystemEntries(parent).Select(Path.GetFileName).Should().Equal("allure-results");
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
         }
     }
 
