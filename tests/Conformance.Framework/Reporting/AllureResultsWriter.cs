@@ -23,24 +23,32 @@ public sealed class AllureResultsWriter
 
     /// <summary>
     /// Creates the folder, or empties it of what an earlier run wrote. A folder holding nothing but
-    /// Allure files is renamed away at once and deleted by the returned task, which the run awaits
-    /// before it ends (thousands of deletions beside thousands of creations in one folder slow both
-    /// down). Otherwise only Allure's own file names are removed, so a folder set by mistake to
-    /// somewhere else loses nothing else.
+    /// Allure files is renamed away at once; the returned action deletes it, once this run's files
+    /// are written (thousands of deletions while thousands of files are created make every creation
+    /// slow on ext4). Otherwise only Allure's own file names are removed, so a folder set by mistake
+    /// to somewhere else loses nothing else.
     /// </summary>
-    public Task Prepare()
+    public Action Prepare()
     {
         if (System.IO.Directory.Exists(Directory)
             && !System.IO.Directory.EnumerateDirectories(Directory).Any()
             && System.IO.Directory.EnumerateFiles(Directory).All(f => IsAllureFile(Path.GetFileName(f))))
         {
-            var earlier = $"{Directory.TrimEnd(Path.DirectorySeparatorChar)}.earlier-{Guid.NewGuid():N}";
+            var folder = Directory.TrimEnd(Path.DirectorySeparatorChar);
+            var earlier = $"{folder}.earlier-{Guid.NewGuid():N}";
+            // Left behind by a run that was killed before its end.
+            var abandoned = System.IO.Directory.GetDirectories(Path.GetDirectoryName(folder)!, Path.GetFileName(folder) + ".earlier-*");
             try
             {
                 System.IO.Directory.Move(Directory, earlier);
                 System.IO.Directory.CreateDirectory(Directory);
-                // A thread of its own: blocking file calls on the thread pool would starve the suite's requests.
-                return Task.Factory.StartNew(() => System.IO.Directory.Delete(earlier, recursive: true), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                return () =>
+                {
+                    foreach (var old in abandoned.Append(earlier))
+                    {
+                        System.IO.Directory.Delete(old, recursive: true);
+                    }
+                };
             }
             catch (IOException)
             {
@@ -54,7 +62,7 @@ public sealed class AllureResultsWriter
             File.Delete(file);
         }
 
-        return Task.CompletedTask;
+        return () => { };
     }
 
     public static bool IsAllureFile(string name) =>

@@ -31,14 +31,16 @@ internal sealed class AllureRun
     private readonly BlockingCollection<TestFacts> _pending = [];
     private readonly Task _draining;
 
-    private AllureRun(AllureResultsWriter writer, Task clearingEarlierRun)
+    private AllureRun(AllureResultsWriter writer, Action deleteEarlierRun)
     {
         _writer = writer;
+        _deleteEarlierRun = deleteEarlierRun;
         // Threads of their own: blocking file calls on the thread pool would starve the suite's requests.
         _draining = Task.WhenAll(Enumerable.Range(0, Writers)
-            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            .Append(clearingEarlierRun));
+            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
     }
+
+    private readonly Action _deleteEarlierRun;
 
     /// <summary>The run, started on first use; null when it could not start (said once, and not tried again).</summary>
     public static AllureRun? Ensure()
@@ -51,11 +53,11 @@ internal sealed class AllureRun
                 {
                     var source = new SettingsSource(name => TestContext.Parameters.Get(name), System.Environment.GetEnvironmentVariable);
                     var writer = new AllureResultsWriter(ReportLocations.AllureResultsDirectory(source));
-                    var clearing = writer.Prepare();
+                    var deleteEarlierRun = writer.Prepare();
                     writer.WriteCategories(AllureCategories.All);
                     writer.WriteExecutor(Executor());
                     writer.WriteEnvironment(BaseEnvironment());
-                    _current = new AllureRun(writer, clearing);
+                    _current = new AllureRun(writer, deleteEarlierRun);
                     VerdictHandOff.Enabled = true;
                     TestContext.Progress.WriteLine($"Allure results: {writer.Directory}");
                 }
@@ -120,6 +122,7 @@ internal sealed class AllureRun
         _pending.CompleteAdding();
         _draining.GetAwaiter().GetResult();
         _writer.WriteEnvironment(entries);
+        _deleteEarlierRun();
     }
 
     private void Drain()

@@ -188,7 +188,7 @@ public sealed class AllureResultBuilderTests
         try
         {
             var writer = new AllureResultsWriter(folder);
-            writer.Prepare().Wait();
+            writer.Prepare()();
             writer.Write(AllureResultBuilder.Build(facts));
             writer.WriteEnvironment([new("url", $"http://host/?api_key={key}")]);
 

@@ -10,7 +10,7 @@ namespace Conformance.SelfTests.Reporting;
 public sealed class AllureResultsWriterTests
 {
     [Test]
-    public async Task Preparing_the_folder_removes_an_earlier_runs_allure_files_and_nothing_else()
+    public void Preparing_the_folder_removes_an_earlier_runs_allure_files_and_nothing_else()
     {
         var folder = Directory.CreateTempSubdirectory("allure-prepare-").FullName;
         try
@@ -21,7 +21,7 @@ public sealed class AllureResultsWriterTests
                 File.WriteAllText(Path.Combine(folder, name), "x");
             }
 
-            await new AllureResultsWriter(folder).Prepare();
+            new AllureResultsWriter(folder).Prepare()();
 
             Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo("notes.txt", "report.json");
         }
@@ -32,7 +32,7 @@ public sealed class AllureResultsWriterTests
     }
 
     [Test]
-    public async Task A_folder_of_allure_files_only_is_emptied_at_once_and_the_earlier_files_deleted_in_the_background()
+    public void A_folder_of_allure_files_only_is_emptied_at_once_and_the_earlier_files_deleted_when_asked()
     {
         var parent = Directory.CreateTempSubdirectory("allure-prepare-own-").FullName;
         var folder = Path.Combine(parent, "allure-results");
@@ -44,9 +44,11 @@ public sealed class AllureResultsWriterTests
                 File.WriteAllText(Path.Combine(folder, name), "x");
             }
 
-            var deleting = new AllureResultsWriter(folder).Prepare();
+            Directory.CreateDirectory(Path.Combine(parent, "allure-results.earlier-0123456789abcdef0123456789abcdef")); // a killed run's
+            var deleteEarlierRun = new AllureResultsWriter(folder).Prepare();
             Directory.GetFiles(folder).Should().BeEmpty("the new run starts in an empty folder");
-            await deleting;
+            Directory.GetDirectories(parent).Should().HaveCount(3, "the earlier files wait beside it");
+            deleteEarlierRun();
             Directory.GetFileSystemEntries(parent).Select(Path.GetFileName).Should().Equal("allure-results");
         }
         finally
@@ -62,7 +64,7 @@ public sealed class AllureResultsWriterTests
         try
         {
             var writer = new AllureResultsWriter(folder);
-            writer.Prepare().Wait();
+            writer.Prepare()();
             writer.WriteCategories(AllureCategories.All);
             writer.WriteExecutor(new AllureExecutor { Name = "dotnet test", Type = "local" });
             writer.WriteEnvironment([new("archivematica.url", "http://127.0.0.1:8000/"), new("odd key=1", "two\nlines")]);
