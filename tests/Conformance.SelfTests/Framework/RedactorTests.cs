@@ -16,6 +16,9 @@ public sealed class RedactorTests
     [TestCase("Authorization: Basic YWxpY2U6c2VjcmV0", "Authorization: Basic ***")]
     [TestCase("Cookie: sessionid=abc123; csrftoken=def456", "Cookie: sessionid=***; csrftoken=***")]
     [TestCase("WWW-Authenticate: Basic Realm=\"django-tastypie\"", "WWW-Authenticate: Basic Realm=\"django-tastypie\"")]
+    [TestCase("AUTHORIZATION: APIKEY ALICE:" + Key, "AUTHORIZATION: APIKEY ALICE:***")]
+    [TestCase("form: PASSWORD=hunter2&next=/", "form: PASSWORD=***&next=/")]
+    [TestCase("Authorization: BEARER abcdefgh", "Authorization: BEARER ***")]
     public void Masks_credentials_in_their_usual_places(string text, string expected) =>
         Redactor.Redact(text).Should().Be(expected);
 
