@@ -354,19 +354,26 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     /// <summary>Path parameter values of a planned path, decoded ("uuid" → "6513270e-...").</summary>
     private static Dictionary<string, string> PathValues(Endpoint endpoint, string path)
     {
-        var pattern = new StringBuilder("^");
-        var last = 0;
-        foreach (Match parameter in Placeholders().Matches(endpoint.Path))
-        {
-            pattern.Append(Regex.Escape(endpoint.Path[last..parameter.Index])).Append($"(?<{parameter.Groups[1].Value}>[^/]*)");
-            last = parameter.Index + parameter.Length;
-        }
-
-        pattern.Append(Regex.Escape(endpoint.Path[last..])).Append('$');
-        var match = Regex.Match(path, pattern.ToString());
+        var match = PathPatterns.GetOrAdd(endpoint.Path, PathPattern).Match(path);
         return match.Success
             ? match.Groups.Keys.Where(k => !int.TryParse(k, out _)).ToDictionary(k => k, k => Uri.UnescapeDataString(match.Groups[k].Value))
             : [];
+    }
+
+    // One per catalogue path, built once: hundreds of probes share a few dozen paths.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> PathPatterns = new(StringComparer.Ordinal);
+
+    private static Regex PathPattern(string templatePath)
+    {
+        var pattern = new StringBuilder("^");
+        var last = 0;
+        foreach (Match parameter in Placeholders().Matches(templatePath))
+        {
+            pattern.Append(Regex.Escape(templatePath[last..parameter.Index])).Append($"(?<{parameter.Groups[1].Value}>[^/]*)");
+            last = parameter.Index + parameter.Length;
+        }
+
+        return new Regex(pattern.Append(Regex.Escape(templatePath[last..])).Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 
     /// <summary>Each state read ("id[?query][@param][:path]") once; null where it cannot be read or judged.</summary>
