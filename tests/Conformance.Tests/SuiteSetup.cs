@@ -59,11 +59,9 @@ public sealed class SuiteSetup
                 }
             }
 
-            if (Suite.PreflightFailure is null && SelectedTests.UnderCurrentSuite() is { } selected)
+            if (Suite.PreflightFailure is null)
             {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var sent = await SentAhead.SendAsync(selected, Concurrency);
-                TestContext.Progress.WriteLine($"Read-only exchanges: {sent} tests' requests sent ahead, {Concurrency} at a time, in {watch.Elapsed.TotalSeconds:0.0} s.");
+                await SendReadOnlyExchangesAheadAsync();
             }
         }
         catch (ConfigurationException e)
@@ -72,6 +70,19 @@ public sealed class SuiteSetup
         }
 
         TestContext.Progress.WriteLine(Suite.PreflightFailure ?? TargetSummary.Describe(Suite.Session!));
+    }
+
+    private static async Task SendReadOnlyExchangesAheadAsync()
+    {
+        if (SelectedTests.UnderCurrentSuite() is not { } selected)
+        {
+            TestContext.Progress.WriteLine("Read-only exchanges: not sent ahead (NUnit's selection of tests could not be read); each test sends its own.");
+            return;
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var sent = await SentAhead.SendAsync(selected, Concurrency);
+        TestContext.Progress.WriteLine($"Read-only exchanges: {sent} tests' requests sent ahead, {Concurrency} at a time, in {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
     /// <summary>As many requests at a time as NUnit runs tests at a time (NumberOfTestWorkers).</summary>
