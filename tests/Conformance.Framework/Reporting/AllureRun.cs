@@ -147,7 +147,7 @@ internal sealed class AllureRun
             FullName = test.FullName,
             ClassName = test.ClassName,
             MethodName = test.MethodName,
-            Categories = CategoriesOf(test),
+            Categories = TestCategories.Of(test),
             Arguments = test.Arguments,
             Status = AllureResultBuilder.StatusOf(state.Status.ToString(), state.Label, state.Site.ToString()),
             Message = result.Message,
@@ -161,17 +161,6 @@ internal sealed class AllureRun
         _pending.Add(facts);
     }
 
-    // A test's own categories, then its fixture's and so on up (the preflight's is on its fixture).
-    private static List<string> CategoriesOf(ITest test)
-    {
-        var categories = new List<string>();
-        for (var t = test; t is not null; t = t.Parent)
-        {
-            categories.AddRange(t.Properties[PropertyNames.Category].OfType<string>().Where(c => !categories.Contains(c)));
-        }
-
-        return categories;
-    }
 
     private static IEnumerable<ITestResult> Leaves(ITestResult result) =>
         result.HasChildren ? result.Children.SelectMany(Leaves) : result.Test.IsSuite ? [] : [result];
