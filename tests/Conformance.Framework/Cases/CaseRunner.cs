@@ -18,22 +18,13 @@ public sealed class CaseRunner(ConformanceSession session)
     public async Task<Judgement> SendAsync(ConformanceCase c, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = c.Endpoint;
-        var client = session.Client(endpoint.Service);
-        if (client is null)
+        if (Gate(session, endpoint, c.Tier) is { } notRun)
         {
-            return Judgements.NotRun(NotRunKind.Ignored, NotConfiguredReason(endpoint.Service));
+            return Judgements.NotRun(NotRunKind.Ignored, notRun);
         }
 
+        var client = session.Client(endpoint.Service)!;
         var version = session.Version(endpoint.Service);
-        if (version is not null && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version))
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
-        }
-
-        if (TierGate(session.Settings, c.Tier) is { } tierReason)
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, tierReason);
-        }
 
         if (c.Mode == AuthMode.Basic && endpoint.Service == ServiceKind.Storage && client.Endpoint.Password is null)
         {
@@ -74,6 +65,27 @@ public sealed class CaseRunner(ConformanceSession session)
 
     private static string Query(RequestPlan plan) =>
         plan.Query.Count == 0 ? "" : "?" + string.Join('&', plan.Query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
+
+    /// <summary>
+    /// Why nothing may be sent to <paramref name="endpoint"/> in this tier on the session's target: its
+    /// service is not configured, the target's version does not have it, or the tier needs a setting.
+    /// Null when it may.
+    /// </summary>
+    public static string? Gate(ConformanceSession session, Endpoint endpoint, Tier tier)
+    {
+        if (session.Client(endpoint.Service) is null)
+        {
+            return NotConfiguredReason(endpoint.Service);
+        }
+
+        var version = session.Version(endpoint.Service);
+        if (version is not null && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version))
+        {
+            return $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})";
+        }
+
+        return TierGate(session.Settings, tier);
+    }
 
     public static string NotConfiguredReason(ServiceKind service) => service == ServiceKind.Archivematica
         ? $"not run: the Archivematica dashboard is not configured (set {Settings.ArchivematicaUrl.EnvironmentVariable}, {Settings.ArchivematicaUser.EnvironmentVariable} and {Settings.ArchivematicaApiKey.EnvironmentVariable})"

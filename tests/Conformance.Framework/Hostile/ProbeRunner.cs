@@ -29,22 +29,13 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     public async Task<Judgement> SendAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = probe.Endpoint;
-        var client = session.Client(endpoint.Service);
-        if (client is null)
+        if (CaseRunner.Gate(session, endpoint, probe.Tier) is { } notRun)
         {
-            return Judgements.NotRun(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(endpoint.Service));
+            return Judgements.NotRun(NotRunKind.Ignored, notRun);
         }
 
+        var client = session.Client(endpoint.Service)!;
         var version = session.Version(endpoint.Service);
-        if (version is not null && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version))
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})");
-        }
-
-        if (CaseRunner.TierGate(session.Settings, probe.Tier) is { } tierReason)
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, tierReason);
-        }
 
         if (session.Settings.DryRun)
         {
