@@ -4,7 +4,6 @@ using Conformance.Framework.Configuration;
 using Conformance.Framework.Deviations;
 using Conformance.Framework.Http;
 using Conformance.Framework.Preflight;
-using Conformance.Framework.Schemas;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.Tests;
 using Microsoft.AspNetCore.Http;
@@ -150,8 +149,8 @@ public sealed class ProxiedTarget : IAsyncDisposable
         var settings = new TargetSettings
         {
             IsEmbedded = true,
-            Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, dashboard.Url, new Credentials(host.Options.User, host.Options.ApiKey)),
-            Storage = new ServiceEndpoint(ServiceKind.Storage, storage.Url, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password },
+            Archivematica = EmbeddedTarget.DashboardEndpoint(host, via: dashboard.Url),
+            Storage = EmbeddedTarget.StorageEndpoint(host, via: storage.Url),
             StorageServiceVersion = host.Options.StorageServiceVersion,
             Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = TimeSpan.FromSeconds(10),
@@ -159,7 +158,7 @@ public sealed class ProxiedTarget : IAsyncDisposable
             PollAttempts = pollAttempts,
             PollTimeout = TimeSpan.FromSeconds(20),
         };
-        var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, new SchemaRegistry(Paths.Schemas), new EmbeddedArranger(host), knownDeviations: deviations);
+        var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, ReferenceTarget.Schemas, new EmbeddedArranger(host), knownDeviations: deviations);
         if (await PreflightCheck.RunAsync(session) is { } problem)
         {
             throw new InvalidOperationException("The proxied reference server failed its preflight:\n" + problem);

@@ -26,6 +26,9 @@ internal sealed class ReferenceTarget : IAsyncDisposable
 
     public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
 
+    /// <summary>The schemas, compiled once for all self-tests, as the suite compiles them once per run.</summary>
+    public static SchemaRegistry Schemas => SharedSchemas;
+
     /// <param name="timeout">The suite's per-request timeout (default 10 s).</param>
     public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null, TimeSpan? timeout = null)
     {

@@ -28,13 +28,13 @@ public static class EmbeddedTarget
         return (host, settings);
     }
 
-    /// <summary>The dashboard of a running reference server, with its user and key.</summary>
-    public static ServiceEndpoint DashboardEndpoint(ReferenceServerHost host) =>
-        new(ServiceKind.Archivematica, host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey));
+    /// <summary>The dashboard of a running reference server, with its user and key; reached at <paramref name="via"/> when it is behind a proxy.</summary>
+    public static ServiceEndpoint DashboardEndpoint(ReferenceServerHost host, Uri? via = null) =>
+        new(ServiceKind.Archivematica, via ?? host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey));
 
-    /// <summary>The Storage Service of a running reference server, with its user, key and Basic password.</summary>
-    public static ServiceEndpoint StorageEndpoint(ReferenceServerHost host) =>
-        new(ServiceKind.Storage, host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password };
+    /// <summary>The Storage Service of a running reference server, with its user, key and Basic password; reached at <paramref name="via"/> when it is behind a proxy.</summary>
+    public static ServiceEndpoint StorageEndpoint(ReferenceServerHost host, Uri? via = null) =>
+        new(ServiceKind.Storage, via ?? host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password };
 
     private static string RandomSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
 

@@ -1,7 +1,6 @@
 using Conformance.Framework.Cases;
 using Conformance.Framework.Configuration;
 using Conformance.Framework.Preflight;
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
@@ -20,7 +19,7 @@ public sealed class PreflightTests
             Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, dashboardUrl, new Credentials("test", apiKey)),
             RequestTimeout = TimeSpan.FromSeconds(5),
         };
-        using var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, new SchemaRegistry(Paths.Schemas), new NoArranger());
+        using var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, ReferenceTarget.Schemas, new NoArranger());
         return await PreflightCheck.RunAsync(session);
     }
 

@@ -1,4 +1,3 @@
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -9,7 +8,7 @@ namespace Conformance.SelfTests.Recordings;
 [Parallelizable(ParallelScope.All)]
 public sealed class RecordedCaseResolverTests
 {
-    private static readonly RecordedCaseResolver Resolver = new(ReferenceTarget.Catalogue, new SchemaRegistry(Paths.Schemas));
+    private static readonly RecordedCaseResolver Resolver = new(ReferenceTarget.Catalogue, ReferenceTarget.Schemas);
 
     [Test]
     public async Task A_path_no_catalogue_route_matches_is_not_applicable()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Conformance.Framework.Checks;
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -18,7 +17,7 @@ public sealed class RecordedTrafficTests
 {
     private const string Absent = "recordings absent";
 
-    private static readonly RecordedCaseResolver Resolver = new(ReferenceTarget.Catalogue, new SchemaRegistry(Paths.Schemas));
+    private static readonly RecordedCaseResolver Resolver = new(ReferenceTarget.Catalogue, ReferenceTarget.Schemas);
 
     private static readonly string[] Verdicts = [RecordedOutcome.Pass, RecordedOutcome.Fail, RecordedOutcome.NotApplicableVerdict];
 
