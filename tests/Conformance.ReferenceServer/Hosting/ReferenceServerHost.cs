@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +46,11 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     public Uri ArchivematicaUrl => BoundAddress(_dashboardApp);
 
     public Uri StorageServiceUrl => BoundAddress(_storageApp);
+
+    /// <summary>Configuration files either application reloads on change, so watches (none: see CreateApp).</summary>
+    internal IEnumerable<string> WatchedConfigurationFiles =>
+        new[] { _dashboardApp, _storageApp }.SelectMany(app => ((IConfigurationRoot)app.Configuration).Providers)
+            .OfType<FileConfigurationProvider>().Where(p => p.Source.ReloadOnChange).Select(p => p.Source.Path ?? "?");
 
     public static async Task<ReferenceServerHost> StartAsync(ReferenceServerOptions options, CancellationToken cancellationToken = default)
     {
@@ -99,7 +105,14 @@ public sealed class ReferenceServerHost : IAsyncDisposable
             throw new ArgumentException($"The reference server binds to loopback only; '{url}' is not a loopback address.");
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration files are read, so none is watched: by default the host watches its content
+        // root (the working directory, often a whole repository) for changes, and every report file a
+        // run writes there cost the server CPU time.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
