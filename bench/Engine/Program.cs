@@ -17,6 +17,7 @@ var concurrency = int.Parse(Option("--concurrency") ?? "8", CultureInfo.Invarian
 var total = Stopwatch.StartNew();
 var catalogue = EndpointCatalogue.Load(Path.Combine(root, "fixtures", "endpoints.json"));
 var schemas = new SchemaRegistry(Path.Combine(root, "schemas"));
+var compiling = schemas.CompileAsync(catalogue.SchemaPaths());
 using var session = new ConformanceSession(TargetSettings.FromSource(SettingsSource.FromEnvironmentOnly()), catalogue, schemas, new NoArranger(), new RunContext());
 if (await PreflightCheck.RunAsync(session) is { } failure)
 {
@@ -25,6 +26,7 @@ if (await PreflightCheck.RunAsync(session) is { } failure)
 }
 
 await session.Discovery.PrimeAsync(catalogue.AllRequestValues(), concurrency);
+await compiling;
 var cases = CaseFactory.All(catalogue).Where(c => c.Tier == Tier.ReadOnly).ToList();
 var verdicts = new (bool Passed, bool Sent)[cases.Count];
 var next = -1;

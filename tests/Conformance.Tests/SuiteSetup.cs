@@ -23,6 +23,7 @@ public sealed class SuiteSetup
     {
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
         var schemas = new SchemaRegistry(Suite.FromOutput("schemas"));
+        var compiling = schemas.CompileAsync(Suite.Catalogue.SchemaPaths());
         var run = new RunContext();
         var deviations = KnownDeviations.Load(Suite.FromOutput("fixtures", "known-deviations"));
         try
@@ -63,6 +64,9 @@ public sealed class SuiteSetup
             {
                 await SendReadOnlyExchangesAheadAsync();
             }
+
+            // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.
+            await compiling;
         }
         catch (ConfigurationException e)
         {

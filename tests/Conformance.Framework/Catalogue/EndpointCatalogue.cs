@@ -28,6 +28,14 @@ public sealed class EndpointCatalogue
                 .Concat(r.Form?.Values.SelectMany(v => v) ?? [])
                 .Concat(r.Headers.Values));
 
+    /// <summary>Every expectation: each endpoint's and case's, and each service's shared auth-failure and 405 ones.</summary>
+    public IEnumerable<Expectation> AllExpectations() =>
+        Endpoints.SelectMany(e => e.Expect.Concat(e.Cases.SelectMany(c => c.Expect)))
+            .Concat(Services.Values.SelectMany(s => new[] { s.AuthFailure, s.MethodNotAllowed }));
+
+    /// <summary>Every schema an expectation names (paths relative to schemas/), each once.</summary>
+    public IReadOnlyList<string> SchemaPaths() => AllExpectations().Select(x => x.Schema).OfType<string>().Distinct().ToList();
+
     public Endpoint this[string id] =>
         Endpoints.FirstOrDefault(e => e.Id == id) ?? throw new KeyNotFoundException($"No endpoint '{id}' in the catalogue.");
 

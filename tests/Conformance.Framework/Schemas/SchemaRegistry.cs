@@ -19,15 +19,56 @@ public sealed class SchemaRegistry(string schemasRoot)
     // storage-definitions.json again for each of the ~100 schemas that use it cost most of the compile time.
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _referenced = new(StringComparer.Ordinal);
 
+    // Validation is a pure function of the schema and the text; the same answer comes back many times
+    // (header and query credentials, the shared 403 body), so each pair is validated once. Large
+    // bodies are not kept: they are rarely repeated and would hold memory for the whole run.
+    private const int MaxRememberedJson = 64 * 1024;
+
+    private readonly ConcurrentDictionary<(string Schema, string Json), IReadOnlyList<SchemaError>> _verdicts = new();
+
     public string Root { get; } = Path.GetFullPath(schemasRoot);
 
     public Task<JsonSchema> GetAsync(string relativePath) =>
         _schemas.GetOrAdd(relativePath, path => new Lazy<Task<JsonSchema>>(() => LoadAsync(path))).Value;
 
+    /// <summary>
+    /// Compiles the given schemas now, in parallel, instead of on first use: started while the run
+    /// waits on the network (preflight, discovery), it keeps compilation out of the requests' way.
+    /// A schema that fails to compile is not reported here: the same failure stays cached and fails
+    /// each check that uses it, where it belongs.
+    /// </summary>
+    public async Task CompileAsync(IEnumerable<string> relativePaths)
+    {
+        try
+        {
+            await Task.WhenAll(relativePaths.Select(path => Task.Run(() => GetAsync(path))));
+        }
+        catch (Exception)
+        {
+            // Whatever it was, GetAsync throws it again to each check that uses the schema (see above).
+        }
+    }
+
     /// <summary>Validates a JSON text; a body that is not JSON at all is one error of kind NotJson.</summary>
     public async Task<IReadOnlyList<SchemaError>> ValidateAsync(string relativePath, string json)
     {
         var schema = await GetAsync(relativePath);
+        if (_verdicts.TryGetValue((relativePath, json), out var known))
+        {
+            return known;
+        }
+
+        var errors = Validate(schema, json);
+        if (json.Length <= MaxRememberedJson)
+        {
+            _verdicts.TryAdd((relativePath, json), errors);
+        }
+
+        return errors;
+    }
+
+    private static IReadOnlyList<SchemaError> Validate(JsonSchema schema, string json)
+    {
         try
         {
             using var _ = JsonDocument.Parse(json);
@@ -37,7 +78,7 @@ public sealed class SchemaRegistry(string schemasRoot)
             return [new SchemaError("NotJson", "$", e.Message)];
         }
 
-        return Flatten(schema.Validate(json)).ToList();
+        return Flatten(schema.Validate(json)).ToArray();
     }
 
     private async Task<JsonSchema> LoadAsync(string relativePath)

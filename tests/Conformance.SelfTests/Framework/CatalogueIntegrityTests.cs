@@ -13,15 +13,13 @@ public sealed class CatalogueIntegrityTests
 {
     private static EndpointCatalogue Catalogue => ReferenceTarget.Catalogue;
 
-    private static IEnumerable<Expectation> AllExpectations() =>
-        Catalogue.Endpoints.SelectMany(e => e.Expect.Concat(e.Cases.SelectMany(c => c.Expect)))
-            .Concat(Catalogue.Services.Values.SelectMany(s => new[] { s.AuthFailure, s.MethodNotAllowed }));
+    private static IEnumerable<Expectation> AllExpectations() => Catalogue.AllExpectations();
 
     [Test]
     public void Every_referenced_schema_exists_and_compiles()
     {
         var registry = new SchemaRegistry(Paths.Schemas);
-        var referenced = AllExpectations().Select(x => x.Schema).OfType<string>().Distinct().ToList();
+        var referenced = Catalogue.SchemaPaths();
         referenced.Should().NotBeEmpty();
         foreach (var schema in referenced)
         {
