@@ -16,10 +16,19 @@ public static class CredentialLeak
     /// shorter than <see cref="Redaction.SecretScanner.MinimumLength"/> are not looked for: a short key
     /// (say "test") also occurs in ordinary text, such as the user name.
     /// </summary>
-    public static bool Echoes(string? body, params string?[] secrets) =>
-        !string.IsNullOrEmpty(body)
-        && secrets.OfType<string>().Where(s => s.Length >= Redaction.SecretScanner.MinimumLength)
-            .Any(s => Redaction.SecretScanner.Forms(s).Any(f => body.Contains(f.Text, StringComparison.Ordinal)));
+    public static bool Echoes(string? body, params string?[] secrets) => Finder(secrets).Echoed(body);
+
+    /// <summary>The secrets' forms built once, for a client that scans every body it receives.</summary>
+    public static EchoFinder Finder(params string?[] secrets) => new(
+        [.. secrets.OfType<string>().Where(s => s.Length >= Redaction.SecretScanner.MinimumLength).SelectMany(s => Redaction.SecretScanner.Forms(s).Select(f => f.Text)).Distinct()]);
+
+    /// <summary>Looks for all forms of all secrets in one pass over a body.</summary>
+    public sealed class EchoFinder(string[] forms)
+    {
+        private readonly System.Buffers.SearchValues<string>? _forms = forms.Length == 0 ? null : System.Buffers.SearchValues.Create(forms, StringComparison.Ordinal);
+
+        public bool Echoed(string? body) => _forms is not null && !string.IsNullOrEmpty(body) && body.AsSpan().ContainsAny(_forms);
+    }
 
     /// <summary>Auth modes that put the valid API key in the query string.</summary>
     public static bool SendsKeyInQuery(AuthMode mode) => mode is AuthMode.Query or AuthMode.HeaderWithoutColon or AuthMode.BadHeaderOverQuery;

@@ -12,8 +12,12 @@ internal sealed class ExactWireInterceptor(byte[]? body, string? contentType) : 
 {
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; private set; } = [];
 
+    /// <summary>The URL exactly as it went on the wire; null when RestSharp never built the request.</summary>
+    public Uri? SentUrl { get; private set; }
+
     public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
     {
+        SentUrl = requestMessage.RequestUri;
         if (body is not null)
         {
             requestMessage.Content = new ByteArrayContent(body);

@@ -24,12 +24,15 @@ public sealed class ServiceClient : IDisposable
 
     private readonly RetryPolicy _retries;
 
+    private readonly Checks.CredentialLeak.EchoFinder _secrets;
+
     public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout, TlsSettings? tls = null, int maxRetries = 0)
     {
         Endpoint = endpoint;
         _retries = new RetryPolicy(maxRetries);
         Redactor.Register(endpoint.Credentials.ApiKey);
         Redactor.Register(endpoint.Password);
+        _secrets = Checks.CredentialLeak.Finder(endpoint.Credentials.ApiKey, endpoint.Password);
         var options = new RestClientOptions(endpoint.BaseUrl)
         {
             FollowRedirects = false,
@@ -73,7 +76,6 @@ public sealed class ServiceClient : IDisposable
         var bodyBytes = plan.RawBody ?? (body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
         var wire = new ExactWireInterceptor(bodyBytes, contentType);
         request.Interceptors = [wire];
-        var url = _client.BuildUri(request).AbsoluteUri;
 
         var stopwatch = Stopwatch.StartNew();
         var attempts = 1;
@@ -86,6 +88,7 @@ public sealed class ServiceClient : IDisposable
         }
 
         stopwatch.Stop();
+        var url = (wire.SentUrl ?? _client.BuildUri(request)).AbsoluteUri;
 
         return new Exchange
         {
@@ -100,7 +103,7 @@ public sealed class ServiceClient : IDisposable
             Reason = response.StatusDescription,
             ResponseHeaders = wire.ResponseHeaders.Select(h => new KeyValuePair<string, string>(h.Key, Redactor.Redact(h.Value))).ToList(),
             Body = Redactor.Redact(response.Content ?? string.Empty),
-            BodyEchoesSecret = Checks.CredentialLeak.Echoes(response.Content, Endpoint.Credentials.ApiKey, Endpoint.Password),
+            BodyEchoesSecret = _secrets.Echoed(response.Content),
             Elapsed = stopwatch.Elapsed,
             TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
             Attempts = attempts,
