@@ -42,6 +42,7 @@ runs = [suite_run(*line.split()) for line in open(os.path.join(work, "suite.runs
 median = lambda key: statistics.median(r[key] for r in runs)
 suite = {
     "command": "dotnet test tests/Conformance.Tests --no-build --filter TestCategory=read-only",
+    "warmUp": "before any timing: one suite run and five replays of its requests, not counted",
     "workers": a.workers,
     "runs": runs,
     "wallSeconds": median("wallSeconds"),
@@ -111,7 +112,7 @@ pct = lambda x: "%.1f %%" % (100 * x)
 text = (
     f"Benchmark {result['date']} on {result['machine']['cores']} cores (.NET {result['machine']['dotnet']}), "
     f"1-min load average {load[0]} before, {load[1]} after (a shared machine: read the ratio, not the seconds)\n"
-    f"Suite (read-only, standalone reference server, {a.workers} workers; median of {len(runs)} runs): "
+    f"Suite (read-only, standalone reference server warmed up by one uncounted run, {a.workers} workers; median of {len(runs)} runs): "
     f"{suite['passed']} passed, {suite['failed']} failed, {suite['notRun']} not run\n"
     f"  wall {suite['wallSeconds']} s (dotnet test --no-build), test run {suite['testRunSeconds']} s (TRX)\n"
     f"  {suite['requests']} requests in {suite['requestSpanSeconds']} s from first to last = {suite['requestsPerSecond']} req/s\n"
