@@ -312,9 +312,9 @@ public sealed partial class ProbeRunner(ConformanceSession session)
                 Body = new JsonObject(plan.Form!.GroupBy(f => f.Key).Select(g => new KeyValuePair<string, JsonNode?>(g.Key, g.Count() == 1 ? g.First().Value : new JsonArray([.. g.Select(f => (JsonNode?)JsonValue.Create(f.Value))])))).ToJsonString(),
             },
             (ProbeKinds.WrongContentType, _) => plan with { ContentType = "text/plain" },
-            (ProbeKinds.OversizedBody, "form") => plan with { Form = [new("padding", Padding)] },
-            (ProbeKinds.OversizedBody, "raw") => plan with { Body = "padding\n" + Padding },
-            (ProbeKinds.OversizedBody, _) => plan with { Body = Padding, ContentType = plan.ContentType ?? "application/json" },
+            (ProbeKinds.OversizedBody, "form") => plan with { Form = [new("padding", NewPadding())] },
+            (ProbeKinds.OversizedBody, "raw") => plan with { Body = "padding\n" + NewPadding() },
+            (ProbeKinds.OversizedBody, _) => plan with { Body = NewPadding(), ContentType = plan.ContentType ?? "application/json" },
             (ProbeKinds.NonUtf8Body, "form") => plan with
             {
                 Form = null,
@@ -328,7 +328,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     }
 
     /// <summary>An oversized body's filler, built only for the probes that send one (1.5 MiB each time).</summary>
-    private static string Padding => new('A', ProbeKinds.OversizedBytes);
+    private static string NewPadding() => new('A', ProbeKinds.OversizedBytes);
 
     /// <summary>The text's UTF-8 bytes with invalid UTF-8 inserted at a character position.</summary>
     private static byte[] Insert(string text, int at)

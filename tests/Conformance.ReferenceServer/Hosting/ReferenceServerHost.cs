@@ -47,7 +47,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     public Uri StorageServiceUrl => BoundAddress(_storageApp);
 
-    /// <summary>Configuration files either application reloads on change, so watches (none: see CreateApp).</summary>
+    /// <summary>Configuration files either application reloads on change, and so watches (none: see CreateApp).</summary>
     internal IEnumerable<string> WatchedConfigurationFiles =>
         new[] { _dashboardApp, _storageApp }.SelectMany(app => ((IConfigurationRoot)app.Configuration).Providers)
             .OfType<FileConfigurationProvider>().Where(p => p.Source.ReloadOnChange).Select(p => p.Source.Path ?? "?");
@@ -105,9 +105,10 @@ public sealed class ReferenceServerHost : IAsyncDisposable
             throw new ArgumentException($"The reference server binds to loopback only; '{url}' is not a loopback address.");
         }
 
-        // No configuration files are read, so none is watched: by default the host watches its content
-        // root (the working directory, often a whole repository) for changes, and every report file a
-        // run writes there cost the server CPU time.
+        // Configuration files are not reloaded, so nothing is watched: by default the host watches its
+        // content root (the working directory, often a whole repository), and every report file a run
+        // wrote there cost the server CPU time. The content root is the server's own folder, so an
+        // appsettings.json lying in the working directory does not change the server either.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
