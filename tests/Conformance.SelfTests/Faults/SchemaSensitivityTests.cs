@@ -14,7 +14,7 @@ namespace Conformance.SelfTests.Faults;
 [Parallelizable(ParallelScope.All)]
 public sealed class SchemaSensitivityTests
 {
-    private static readonly SchemaRegistry Schemas = new(Paths.Schemas);
+    private static SchemaRegistry Schemas => ReferenceTarget.Schemas;
 
     private static readonly string[] Probes = ["{}", "[]", "[{}]", "\"\"", "0", "true", "null", """{"conformance-probe": []}"""];
 

@@ -9,7 +9,7 @@ namespace Conformance.SelfTests.Framework;
 [Parallelizable(ParallelScope.All)]
 public sealed class SchemaRegistryTests
 {
-    private static readonly SchemaRegistry Schemas = new(Paths.Schemas);
+    private static SchemaRegistry Schemas => ReferenceTarget.Schemas;
 
     private const string AuthFailure = "archivematica/auth-failure.403.json";
 
