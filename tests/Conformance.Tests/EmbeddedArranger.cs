@@ -19,6 +19,7 @@ public sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
                 ? new Dictionary<string, string> { ["name"] = name, ["uuid"] = uuid }
                 : throw new InvalidOperationException(),
             "uploaded-aip" => new Dictionary<string, string> { ["uuid"] = host.Storage.AddUploadedAip() },
+            "sword-deposit" => new Dictionary<string, string> { ["uuid"] = host.Storage.AddDeposit() },
             _ => throw new UnresolvableException($"the reference server has no arrangement '{arrangement}'"),
         };
         return Task.FromResult(fields);

@@ -12,7 +12,7 @@ internal static class RunReport
     private static string ResultsFolder() =>
         Directory.CreateDirectory(Path.Combine(ReportLocations.RepositoryRoot ?? Environment.CurrentDirectory, "TestResults")).FullName;
 
-    public static void Write(ConformanceSession session, ConformanceSession? writeSession)
+    public static void Write(ConformanceSession session, ConformanceSession? writeSession, bool? transferSourceUnchanged)
     {
         var settings = session.Settings;
         var badCredentials = session.BadCredentialRequests + (writeSession != session ? writeSession?.BadCredentialRequests ?? 0 : 0);
@@ -28,8 +28,20 @@ internal static class RunReport
         {
             var ledger = Path.Combine(ResultsFolder(), $"cleanup-ledger-{writes.Run.RunId}.json");
             File.WriteAllText(ledger, Framework.Redaction.Redactor.Redact(writes.Ledger.ToJson()));
-            var notCleaned = writes.Ledger.Entries.Count(e => e.Outcome.StartsWith("not cleaned", StringComparison.Ordinal));
-            TestContext.Progress.WriteLine($"Created by write tests: {writes.Ledger.Entries.Count} (run id {writes.Run.RunId}); not cleaned: {notCleaned}; see {ledger}");
+            var created = writes.Ledger.Entries.Count;
+            TestContext.Progress.WriteLine($"Created by this run (run id {writes.Run.RunId}): {created}; cleaned up: {created - writes.Ledger.Leftovers}; leftovers: {writes.Ledger.Leftovers}, each with the reason in {ledger}");
+        }
+
+        if (writeSession?.Scratch.HaltReason is { } halt)
+        {
+            TestContext.Progress.WriteLine($"WARNING: writes were stopped during the run: {halt}");
+        }
+
+        if (transferSourceUnchanged is { } unchanged)
+        {
+            TestContext.Progress.WriteLine(unchanged
+                ? $"Transfer source: unchanged (it lists what it listed before the first scratch copy; writes used copies under {writeSession!.Scratch.Folder}/ of the currently-processing location)"
+                : "WARNING: the transfer source no longer lists what it listed before the first scratch copy: something on the target moved or changed it");
         }
 
         var plan = session.DryRunPlan.Concat(writeSession != session ? writeSession?.DryRunPlan ?? [] : []).Order(StringComparer.Ordinal).ToList();

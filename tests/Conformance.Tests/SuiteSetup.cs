@@ -97,12 +97,14 @@ public sealed class SuiteSetup
     {
         if (Suite.Session is { } session)
         {
+            bool? transferSourceUnchanged = null;
             if (Suite.WriteSession is { } writes && Suite.PreflightFailure is null && !writes.Settings.DryRun)
             {
                 await writes.Ledger.CleanUpAsync(writes);
+                transferSourceUnchanged = await writes.Scratch.TransferSourceUnchangedAsync();
             }
 
-            RunReport.Write(session, Suite.WriteSession);
+            RunReport.Write(session, Suite.WriteSession, transferSourceUnchanged);
         }
 
         Suite.Session?.Dispose();

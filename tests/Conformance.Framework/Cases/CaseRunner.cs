@@ -84,8 +84,12 @@ public sealed class CaseRunner(ConformanceSession session)
             return $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})";
         }
 
-        return TierGate(session.Settings, tier);
+        return TierGate(session.Settings, tier) ?? HaltGate(session, tier);
     }
+
+    /// <summary>Why no more writes may be sent: an earlier copy took the transfer source away (see <see cref="Cleanup.ScratchArea"/>).</summary>
+    public static string? HaltGate(ConformanceSession session, Tier tier) =>
+        tier != Tier.ReadOnly && session.Scratch.HaltReason is { } reason ? $"not run: writes were stopped for the rest of the run: {reason}" : null;
 
     public static string NotConfiguredReason(ServiceKind service) => service == ServiceKind.Archivematica
         ? $"not run: the Archivematica dashboard is not configured (set {Settings.ArchivematicaUrl.EnvironmentVariable}, {Settings.ArchivematicaUser.EnvironmentVariable} and {Settings.ArchivematicaApiKey.EnvironmentVariable})"

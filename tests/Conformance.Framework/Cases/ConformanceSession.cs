@@ -20,8 +20,9 @@ public sealed class ConformanceSession : IDisposable
         Settings = settings;
         Catalogue = catalogue;
         Schemas = schemas;
-        Arranger = arranger;
         Run = run ?? new RunContext();
+        Scratch = new Cleanup.ScratchArea(this);
+        Arranger = new Cleanup.ApiArranger(this, arranger);
         _clients = new[] { settings.Archivematica, settings.Storage }
             .OfType<ServiceEndpoint>()
             .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries));
@@ -39,6 +40,9 @@ public sealed class ConformanceSession : IDisposable
     public SchemaRegistry Schemas { get; }
 
     public IArranger Arranger { get; }
+
+    /// <summary>The run's scratch copies of the transfer source: the only paths its writes act on.</summary>
+    public Cleanup.ScratchArea Scratch { get; }
 
     public RunContext Run { get; }
 

@@ -28,7 +28,7 @@ public static class Settings
     public static readonly Setting TransferSourceLocation = new("TransferSourceLocation", "TRANSFER_SOURCE_LOCATION", null,
         "UUID of a transfer-source location, for start_transfer, package and copy_metadata_files (writes only).");
     public static readonly Setting TransferSourcePath = new("TransferSourcePath", "TRANSFER_SOURCE_PATH", null,
-        "A directory inside that location to start transfers from (writes only).");
+        "A directory inside that location, only ever read: writes work on run-scoped copies of it (writes only).");
     public static readonly Setting ArrangePath = new("ArrangePath", "ARRANGE_PATH", null,
         "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
     public static readonly Setting AllureResultsDirectory = new("AllureResultsDirectory", "ALLURE_RESULTS_DIRECTORY", "allure-results",

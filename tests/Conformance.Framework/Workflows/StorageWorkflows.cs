@@ -23,10 +23,10 @@ public static partial class StorageWorkflows
             "read the transfer source → create a location in its space over {transfer-source-path} → detail → list filters → set/ → browse: same entries as the transfer source there",
             LocationLifecycleAsync),
         new("ss.package-lifecycle", Tier.Mutating, [ServiceKind.Storage],
-            "browse the transfer source → register an AIP (file/) → detail, list filters, set/ → download → extract a file → move (async, polled) → delete request (a second is not filed) → recovery request",
+            "browse the transfer source → copy it to a scratch folder → register the copy as an AIP (file/) → detail, list filters, set/ → download → extract a file → move (async, polled) → delete request (a second is not filed) → recovery request",
             PackageLifecycleAsync),
         new("ss.package-async-registration", Tier.Mutating, [ServiceKind.Storage],
-            "register a package through file/async/ (202 + Location) → poll async/{id}/ until completed → its result is the package → detail",
+            "copy the transfer source to a scratch folder → register the copy through file/async/ (202 + Location) → poll async/{id}/ until completed → its result is the package → detail",
             AsyncRegistrationAsync),
         new("ss.reingest-request", Tier.Mutating, [ServiceKind.Storage],
             "an uploaded AIP (arranged) → reingest request (202) → the package names the reingest pipeline → a second request is 409 → PATCH reingest clears it",
@@ -88,8 +88,9 @@ public static partial class StorageWorkflows
         }
 
         var uuid = Guid.NewGuid().ToString();
+        var body = await PackageBodyAsync(run, uuid, locations[0].Uri, "AIP");
         run.Step("register an AIP");
-        await run.CallAsync("ss.file.create", Json(PackageBody(run, uuid, locations[0].Uri, "AIP")));
+        await run.CallAsync("ss.file.create", Json(body));
         await ExpectPackageAsync(run, uuid, "UPLOADED", locations[0].Uri);
 
         run.Step("list filters find it");
@@ -160,8 +161,9 @@ public static partial class StorageWorkflows
         var store = stores.Text("objects[0].resource_uri") ?? throw run.InconclusiveHere("no DIP storage location");
 
         var uuid = Guid.NewGuid().ToString();
+        var body = await PackageBodyAsync(run, uuid, store, "DIP");
         run.Step("register a DIP through file/async/");
-        var accepted = await run.CallAsync("ss.file.create_async", Json(PackageBody(run, uuid, store, "DIP")));
+        var accepted = await run.CallAsync("ss.file.create_async", Json(body));
         var task = await AwaitTaskAsync(run, accepted.Exchange.Header("Location"));
 
         run.Step("the task's result is the package");
@@ -189,12 +191,20 @@ public static partial class StorageWorkflows
         await ExpectReingestPipelineAsync(run, uuid, pending: false);
     }
 
-    private static JsonObject PackageBody(WorkflowRun run, string uuid, string location, string type) => new()
+    /// <summary>A registration of a fresh scratch copy: storing moves its origin, which must never be the transfer source.</summary>
+    private static async Task<JsonObject> PackageBodyAsync(WorkflowRun run, string uuid, string location, string type)
+    {
+        run.Step("copy the transfer source to a scratch folder (move_files)");
+        var copy = await run.Session.Arranger.ArrangeAsync(Cleanup.ScratchArea.Arrangement);
+        return PackageBody(run, uuid, location, type, copy["location-uri"], copy["path"]);
+    }
+
+    private static JsonObject PackageBody(WorkflowRun run, string uuid, string location, string type, string origin, string originPath) => new()
     {
         ["uuid"] = uuid,
         ["origin_pipeline"] = Pipeline,
-        ["origin_location"] = "/api/v2/location/{transfer-source-location}/",
-        ["origin_path"] = "{transfer-source-path}/",
+        ["origin_location"] = origin,
+        ["origin_path"] = originPath,
         ["current_location"] = location,
         ["current_path"] = run.Unique(type.ToLowerInvariant()),
         ["package_type"] = type,

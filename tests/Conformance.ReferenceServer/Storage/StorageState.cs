@@ -61,6 +61,16 @@ public sealed class StorageState
         }
     }
 
+    /// <summary>Arrange API: a fresh SWORD deposit (status PENDING, two files) in the deposit location. Returns its UUID.</summary>
+    public string AddDeposit()
+    {
+        lock (Gate)
+        {
+            var uuid = Guid.NewGuid().ToString();
+            return new PackageFactory(this).Deposit(uuid, "arranged-deposit-" + uuid[..8], PythonDateTime.Now()).Uuid;
+        }
+    }
+
     /// <summary>
     /// The dashboard stored an AIP (its SIP uuid and name): an uncompressed AIP of the dashboard's
     /// pipeline in the default AIP storage location, status UPLOADED. A reingested AIP stored again
