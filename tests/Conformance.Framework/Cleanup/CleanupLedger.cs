@@ -55,7 +55,9 @@ public sealed class CleanupLedger
     /// <summary>Records what an accepted write created (nothing for reads, refusals, deletions).</summary>
     public void Record(string createdBy, Endpoint endpoint, Tier tier, Exchange exchange)
     {
-        if (tier == Tier.ReadOnly || exchange.TransportError is not null || exchange.Status is < 200 or >= 300
+        // A registration that failed with a server error may have stored the package before failing.
+        var accepted = exchange.Status is >= 200 and < 300 || (RegistersPackage.Contains(endpoint.Id) && exchange.Status >= 500);
+        if (tier == Tier.ReadOnly || exchange.TransportError is not null || !accepted
             || endpoint.Method is "DELETE" or "PUT" or "PATCH" || ActsOnly.Contains(endpoint.Id))
         {
             return;
