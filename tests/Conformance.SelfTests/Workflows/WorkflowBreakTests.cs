@@ -181,13 +181,13 @@ public sealed partial class WorkflowBreakTests
 
         const string Package = "ss.package-lifecycle";
         yield return new(Package, "register answers 500", t => t.Storage.Break(When("POST", "/api/v2/file/", _ => ProxiedAnswer.Json("{\"error_message\": \"Sorry\"}", 500))),
-            "step 3 (register an AIP)", "STATUS-01");
+            "step 4 (register an AIP)", "STATUS-01");
         yield return new(Package, "the registered package is not UPLOADED", t => t.Storage.Break(WhenRegex("GET", @"^/api/v2/file/[0-9a-f-]{36}/$", a => a.WithBody(Edit(a.Body, j => j["status"] = "FAIL")))),
-            "step 3 (register an AIP)", "FLOW-01");
+            "step 4 (register an AIP)", "FLOW-01");
         yield return new(Package, "the download is empty", t => t.Storage.Break(WhenRegex("GET", @"/download/$", a => a.WithBody(""))),
-            "step 6 (download it)", "FLOW-01");
+            "step 7 (download it)", "FLOW-01");
         yield return new(Package, "the extracted file is not the one browse lists", t => t.Storage.Break(WhenRegex("GET", @"/extract_file/", a => a.WithBody(a.Body + "tampered"))),
-            "step 7 (extract README.txt)", "HDR-01");
+            "step 8 (extract README.txt)", "HDR-01");
         yield return new(Package, "the move task fails", t => t.Storage.Break(WhenRegex("GET", @"^/api/v2/async/\d+/$", a => a.WithBody(Edit(a.Body, j => { j["completed"] = true; j["was_error"] = true; j["error"] = "rsync failed"; })))),
             "async task", "FLOW-02");
         yield return new(Package, "the move task never completes", t => t.Storage.Break(WhenRegex("GET", @"^/api/v2/async/\d+/$", a => a.WithBody(Edit(a.Body, j => j["completed"] = false)))),
