@@ -119,7 +119,7 @@ internal static class StorageSeed
         disk.AddFile("/home/sample-transfers/images/image-01.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]);
         disk.AddFile("/home/sample-transfers/images/.hidden-thumbs.db", [0x00]);
         disk.AddDirectory("/home/sample-transfers/empty-directory");
-        AddUserData(disk, sample);
+        AddUserData(disk);
         disk.AddDirectory("/var/archivematica/sharedDirectory/watchedDirectories/activeTransfers/standardTransfer");
         disk.AddDirectory("/var/archivematica/sharedDirectory/currentlyProcessing");
         disk.AddDirectory("/var/archivematica/sharedDirectory/tmp");
@@ -131,17 +131,24 @@ internal static class StorageSeed
     /// only an unchecked path (../.., an absolute path) reaches. A run that leaves the disk's listing
     /// (<see cref="Hosting.ReferenceServerHost.DiskListing"/>) unchanged here harmed nothing.
     /// </summary>
-    private static void AddUserData(VirtualFileSystem disk, string sample)
+    private static void AddUserData(VirtualFileSystem disk)
     {
-        disk.AddFile(sample + "/objects/letters/1921/letter-to-the-mayor.txt", PackageDocuments.Utf8("Dear Mayor, the bridge is closed again.\n"));
-        disk.AddFile(sample + "/objects/letters/1921/reply.txt", PackageDocuments.Utf8("The bridge will reopen in spring.\n"));
-        disk.AddFile(sample + "/objects/letters/index.txt", PackageDocuments.Utf8("1921: letter-to-the-mayor.txt, reply.txt\n"));
-        disk.AddFile("/home/archivist/private/notes.txt", PackageDocuments.Utf8("Private notes of the archivist: not part of any transfer.\n"));
-        disk.AddFile("/home/sample-transfers/beside-conformance.txt", PackageDocuments.Utf8("A file beside the sample transfer.\n"));
-        disk.AddFile("/etc/passwd", PackageDocuments.Utf8("root:x:0:0:root:/root:/bin/bash\narchivematica:x:333:333::/var/lib/archivematica:/bin/false\n"));
-        disk.AddFile("/etc/archivematica/storage-service.conf", PackageDocuments.Utf8("SS_DB_PASSWORD=reference-server-fake\n"));
-        // "/home-archive" starts with "/home" but lies outside the location: a prefix check is not a path check.
-        disk.AddFile("/home-archive/beside-transfer-source.txt", PackageDocuments.Utf8("Beside the transfer-source location, outside it.\n"));
+        string[] contents =
+        [
+            "Dear Mayor, the bridge is closed again.\n",
+            "The bridge will reopen in spring.\n",
+            "1921: letter-to-the-mayor.txt, reply.txt\n",
+            "Private notes of the archivist: not part of any transfer.\n",
+            "A file beside the sample transfer.\n",
+            "root:x:0:0:root:/root:/bin/bash\narchivematica:x:333:333::/var/lib/archivematica:/bin/false\n",
+            "SS_DB_PASSWORD=reference-server-fake\n",
+            // "/home-archive" starts with "/home" but lies outside the location: a prefix check is not a path check.
+            "Beside the transfer-source location, outside it.\n",
+        ];
+        foreach (var (path, content) in ReferenceData.ProtectedFiles.Zip(contents, (path, content) => (path, content)))
+        {
+            disk.AddFile(path, PackageDocuments.Utf8(content));
+        }
     }
 
     private static void AddPackages(StorageState state)
