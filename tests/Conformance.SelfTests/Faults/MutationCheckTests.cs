@@ -61,7 +61,7 @@ public sealed class MutationCheckTests
                 .And.OnlyContain(id => known.Contains(id), $"{fault}'s [Breaks] must name requirement ids of docs/requirements.md");
         }
 
-        foreach (var entry in Expectations.Value.Faults)
+        foreach (var entry in Expectations.Value.Faults.Where(f => f.IsRun))
         {
             entry.Cases.SelectMany(c => c.Value).Should().OnlyContain(id => BreaksAttribute.Of(entry.Fault).Contains(id),
                 $"{entry.Fault}'s expected failures must be among the requirements its [Breaks] attribute documents");
