@@ -202,6 +202,18 @@ public sealed class FileEffectsTests
         DiskChanges.Between(before, server.Disk()).None.Should().BeTrue();
     }
 
+    [TestCase(false, HttpStatusCode.NotFound)]
+    [TestCase(true, HttpStatusCode.OK)]
+    public async Task Extract_file_serves_a_file_outside_the_package_only_when_paths_are_not_checked(bool acceptsPathsOutsideLocations, HttpStatusCode expected)
+    {
+        await using var server = await FileEffectsServer.StartAsync(acceptsPathsOutsideLocations ? [Fault.AcceptsPathsOutsideLocations] : []);
+        var uncompressedAip = Conformance.ReferenceServer.Storage.Seed.SeedIds.For("package:aip-01");
+
+        var response = await server.GetStorageAsync($"/api/v2/file/{uncompressedAip}/extract_file/?relative_path_to_file=%2Fetc%2Fpasswd");
+
+        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Moving_store_sources_a_move_files_empties_the_source()
     {
