@@ -1,5 +1,6 @@
 using Conformance.ReferenceServer.Dashboard.State;
 using Conformance.ReferenceServer.Hosting;
+using Conformance.ReferenceServer.Storage;
 
 namespace Conformance.ReferenceServer.Dashboard;
 
@@ -23,8 +24,11 @@ public sealed class DashboardState
     /// </summary>
     public Action<string, string>? AipStored { get; set; }
 
-    /// <summary>Whether a path exists in the transfer-source location (its Storage Service's disk); null: every path does.</summary>
-    public Func<string, bool>? TransferSourceHas { get; set; }
+    /// <summary>
+    /// The disk of its Storage Service, which transfers are copied from and into (set by the host).
+    /// Null: a dashboard without one, where every transfer-source path exists and copies touch nothing.
+    /// </summary>
+    internal PipelineFiles? Files { get; set; }
 
     /// <summary>A new completed (status COMPLETE), not hidden transfer with jobs; returns its uuid.</summary>
     public string AddCompletedTransfer() => Locked(data =>

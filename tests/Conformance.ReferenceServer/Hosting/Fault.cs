@@ -195,6 +195,31 @@ public enum Fault
     /// <summary>INPUT-03: file/ (package registration) records a package even when it refuses the request. Storage Service (state fault).</summary>
     [Breaks("INPUT-03")]
     ActOnBadInput,
+
+    /// <summary>
+    /// INPUT-01, INPUT-03: paths are not checked against their locations, as the real Storage Service
+    /// (0.21.1) and dashboard (1.15.1) do not check them. A path is joined to its location's path the
+    /// os.path.join way (an absolute path replaces it, ".." climbs out, "%2F" stays literal) and whatever
+    /// is there is copied or moved; a path that names nothing fails the way the real one does (the
+    /// registration's package row stays, then tastypie's canned 500 or a failed async task; a 500 from
+    /// the dashboard). A hostile path is thus answered with a 2xx or a 5xx and leaves a trace (INPUT-01,
+    /// INPUT-03). State fault, applied where paths are resolved: Storage Service <c>file/</c>,
+    /// <c>file/async/</c>, PUT <c>file/{uuid}/</c>, the file moves and <c>extract_file</c> of an uncompressed
+    /// package, which then serves any file (<c>Storage/Resources/StoragePaths.cs</c>);
+    /// dashboard <c>start_transfer</c>, <c>v2beta/package</c>, <c>copy_metadata_files</c>.
+    /// </summary>
+    [Breaks("INPUT-01", "INPUT-03")]
+    AcceptsPathsOutsideLocations,
+
+    /// <summary>
+    /// FLOW-01: a copy loses its source: the file moves (<c>location/{uuid}/</c>, sync and async) and the
+    /// dashboard's copy from the transfer source (<c>start_transfer</c>, <c>v2beta/package</c>,
+    /// <c>copy_metadata_files</c>) delete what they copied. FLOW-01 rather than INPUT-03: the request is
+    /// valid; what breaks is the effect the contract promises (a copy, after which the source is still
+    /// there for the reads that follow). State fault, applied where the copies are made.
+    /// </summary>
+    [Breaks("FLOW-01")]
+    StoreMovesSource,
 }
 
 /// <summary>The requirement ids (docs/requirements.md) a fault breaks; the self-tests check the ids exist and that the fault's kills use only them.</summary>

@@ -43,6 +43,12 @@ public sealed class ReferenceServerHost : IAsyncDisposable
     /// <summary>Storage Service state: lets in-process callers arrange preconditions for write tests.</summary>
     public StorageState Storage { get; }
 
+    /// <summary>
+    /// Every file and directory of the emulated disk both halves share, sorted by path, with each
+    /// file's SHA-256: take one before and one after a run to see what it changed.
+    /// </summary>
+    public IReadOnlyList<DiskEntry> DiskListing() => Storage.DiskListing();
+
     public Uri ArchivematicaUrl => BoundAddress(_dashboardApp);
 
     public Uri StorageServiceUrl => BoundAddress(_storageApp);
@@ -65,7 +71,8 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var storage = new StorageState(options);
         // The pipeline stores each AIP it finishes in its Storage Service.
         dashboard.AipStored = (uuid, name) => storage.AddStoredAip(uuid, name);
-        dashboard.TransferSourceHas = storage.TransferSourceHas;
+        // One disk for both halves: the dashboard copies transfers out of the Storage Service's locations.
+        dashboard.Files = new PipelineFiles(storage);
         var storageApp = CreateApp(options.StorageServiceUrl, requests, app =>
         {
             received.Attach(app, "storage");

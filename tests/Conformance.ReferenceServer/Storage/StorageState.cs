@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Seed;
@@ -99,6 +100,17 @@ public sealed class StorageState
         {
             var location = Locations.FirstOrDefault(l => l.Uuid == ReferenceData.TransferSourceLocationUuid);
             return location is not null && Disk.Exists(PosixPath.Join(location.FullPath, relativePath.TrimEnd('/')));
+        }
+    }
+
+    /// <summary>The whole emulated disk, sorted by path, with each file's SHA-256 (see <see cref="ReferenceServerHost.DiskListing"/>).</summary>
+    public IReadOnlyList<DiskEntry> DiskListing()
+    {
+        lock (Gate)
+        {
+            return Disk.All()
+                .Select(entry => new DiskEntry(entry.Path, entry.Content is null ? "" : Convert.ToHexStringLower(SHA256.HashData(entry.Content)), entry.Content is null))
+                .ToList();
         }
     }
 

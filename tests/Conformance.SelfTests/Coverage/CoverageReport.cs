@@ -199,7 +199,8 @@ internal static class CoverageReport
         text.AppendLine("| fault | breaks | switched on for | cases that must fail |").AppendLine("|---|---|---|---|");
         foreach (var entry in faults.Faults)
         {
-            text.AppendLine($"| {entry.Fault} | {string.Join(", ", BreaksAttribute.Of(entry.Fault))} | {string.Join(", ", entry.On)} | {Cell(string.Join("; ", entry.Killers.Select(k => $"{k} [{string.Join(", ", entry.Cases[k])}]")))} |");
+            var killers = entry.ProvenBy ?? string.Join("; ", entry.Killers.Select(k => $"{k} [{string.Join(", ", entry.Cases[k])}]"));
+            text.AppendLine($"| {entry.Fault} | {string.Join(", ", BreaksAttribute.Of(entry.Fault))} | {string.Join(", ", entry.On)} | {Cell(killers)} |");
         }
     }
 

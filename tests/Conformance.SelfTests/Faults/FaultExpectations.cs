@@ -39,8 +39,12 @@ internal sealed record FaultExpectations
 /// <param name="Fault">The fault.</param>
 /// <param name="On">Endpoint ids it is switched on for (one per half, where the fault applies to both).</param>
 /// <param name="Cases">Case name → requirement ids the case must fail with, exactly; [] = must pass.</param>
-internal sealed record FaultExpectation(Fault Fault, IReadOnlyList<string> On, IReadOnlyDictionary<string, IReadOnlyList<string>> Cases)
+/// <param name="ProvenBy">For a fault no case of the suite can catch: the self-test that proves it instead (then it has no cases and the mutation check does not run it).</param>
+internal sealed record FaultExpectation(Fault Fault, IReadOnlyList<string> On, IReadOnlyDictionary<string, IReadOnlyList<string>> Cases, string? ProvenBy = null)
 {
+    /// <summary>Whether the mutation check runs the suite against this fault (it is not proven elsewhere).</summary>
+    public bool IsRun => ProvenBy is null;
+
     /// <summary>Kills: the cases expected to fail.</summary>
     public IEnumerable<string> Killers => Cases.Where(c => c.Value.Count > 0).Select(c => c.Key);
 

@@ -55,9 +55,9 @@ internal static class MutationRun
     {
         var expectations = FaultExpectations.Load();
         var stopwatch = Stopwatch.StartNew();
-        var allCases = expectations.Faults.SelectMany(f => f.Cases.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var allCases = expectations.Faults.Where(f => f.IsRun).SelectMany(f => f.Cases.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var clean = RunTargetAsync(FaultPlan.None, expectations.TimeoutSeconds, expectations, allCases.ToDictionary(c => c, _ => (IReadOnlyList<string>)[]));
-        var faulty = expectations.Faults.Select(async f =>
+        var faulty = expectations.Faults.Where(f => f.IsRun).Select(async f =>
         {
             var timeout = f.Fault == Fault.SlowResponse ? expectations.SlowTimeoutSeconds : expectations.TimeoutSeconds;
             var plan = FaultPlan.Of([.. f.On.Select(endpointId => (f.Fault, endpointId))]);

@@ -8,7 +8,8 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 internal static class IngestEndpoints
 {
     /// <summary>
-    /// Copies <c>source_paths[]</c> (base64 of "location_uuid:path") into the SIP's metadata directory.
+    /// Copies <c>source_paths[]</c> (base64 of "location_uuid:path") into the SIP's metadata directory
+    /// (<c>&lt;SIP directory&gt;/metadata/&lt;name&gt;</c>).
     /// Undecodable paths and an unknown <c>sip_uuid</c> are unhandled in the original: 500 page.
     /// </summary>
     public static DashboardResponse CopyMetadataFiles(DashboardRequest request)
@@ -30,15 +31,22 @@ internal static class IngestEndpoints
         }
         return request.State.Locked(data =>
         {
-            if (data.FindUnit(sipUuid, UnitType.Sip) is null)
+            if (data.FindUnit(sipUuid, UnitType.Sip) is not { } sip)
             {
                 return DashboardResponse.ServerErrorPage(); // SIP.DoesNotExist escapes the view
             }
             foreach (var path in paths)
             {
-                if (TransferSource.Check(path, request.State) is { } problem)
+                if (TransferSource.Check(path, request) is { } problem)
                 {
                     return DashboardResponse.Error(problem, 500);
+                }
+            }
+            foreach (var path in paths)
+            {
+                if (TransferSource.CopyIntoMetadata(request, path.Split(':', 2)[1], sip) is { } copyError)
+                {
+                    return DashboardResponse.Error(copyError, 500);
                 }
             }
             return DashboardResponse.JsonBody(new JsonObject { ["error"] = false, ["message"] = "Metadata files added successfully." }, 201);

@@ -19,7 +19,8 @@ internal static class PackageEndpoints
     /// <summary>
     /// The raw body is parsed as JSON whatever the Content-Type. Undecodable input is 400; what
     /// MCPServer's <c>create_package</c> rejects (no name, unknown type, empty path, non-boolean
-    /// auto_approve) and a location other than the pipeline's transfer source are 500.
+    /// auto_approve) and a location other than the pipeline's transfer source are 500. The path is
+    /// copied into the shared tmp directory, then that copy is moved into the watched directory.
     /// </summary>
     private static DashboardResponse Create(DashboardRequest request)
     {
@@ -59,7 +60,7 @@ internal static class PackageEndpoints
         var autoApproveIsBool = !payload.ContainsKey("auto_approve") || autoValue.ValueKind is JsonValueKind.True or JsonValueKind.False;
         var path = Encoding.UTF8.GetString(pathBytes);
         if (!IsTruthy(name) || typeName is null || !Workflow.TransferTypeDirectories.TryGetValue(typeName, out var watchedDirectory)
-            || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path, request.State)
+            || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path, request)
             || (name.ValueKind == JsonValueKind.String && TransferSource.IsBadDirectoryName(name.GetString()!)))
         {
             return DashboardResponse.Error(CannotCreate, 500);
@@ -70,6 +71,10 @@ internal static class PackageEndpoints
         {
             var uuid = data.NewUuid();
             var directory = UniqueDirectory(data, watchedDirectory, transferName);
+            if (TransferSource.CopyIntoWatchedDirectory(request, RelativePath(path), transferName, watchedDirectory, directory) is not null)
+            {
+                return DashboardResponse.Error(CannotCreate, 500);
+            }
             var transfer = Scenarios.TransferAwaitingApproval(data, uuid, watchedDirectory, directory);
             if (autoApprove)
             {
@@ -81,13 +86,14 @@ internal static class PackageEndpoints
     }
 
     /// <summary>"location_uuid:path" must name the pipeline's transfer source (a bare path means the default one) and a path inside it.</summary>
-    private static bool InTransferSource(string path, DashboardState state)
-    {
-        var colon = path.IndexOf(':', StringComparison.Ordinal);
-        var located = colon == 36;
-        return (!located || path[..colon] == ReferenceData.TransferSourceLocationUuid)
-            && TransferSource.PathProblem(located ? path[(colon + 1)..] : path, state) is null;
-    }
+    private static bool InTransferSource(string path, DashboardRequest request) =>
+        (!IsLocated(path) || path[..36] == ReferenceData.TransferSourceLocationUuid)
+        && TransferSource.PathProblem(RelativePath(path), request) is null;
+
+    private static bool IsLocated(string path) => path.IndexOf(':', StringComparison.Ordinal) == 36;
+
+    /// <summary>The path inside the transfer source, without its "location_uuid:".</summary>
+    private static string RelativePath(string path) => IsLocated(path) ? path[37..] : path;
 
     /// <summary>Python truthiness of a JSON value (absent, null, false, 0, "", [] and {} are false).</summary>
     private static bool IsTruthy(JsonElement value) => value.ValueKind switch

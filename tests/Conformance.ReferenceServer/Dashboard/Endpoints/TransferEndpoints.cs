@@ -80,7 +80,8 @@ internal static class TransferEndpoints
 
     /// <summary>
     /// Copies each <c>paths[]</c> entry (base64 of "location_uuid:path") from the transfer source into a
-    /// new transfer that then waits for approval. Paths are decoded before the view's try block, so bad
+    /// new transfer that then waits for approval (copied into the shared tmp directory, then that copy
+    /// moved into the watched directory). Paths are decoded before the view's try block, so bad
     /// base64 is the 500 page; everything inside it is a 500 JSON error.
     /// </summary>
     public static DashboardResponse StartTransfer(DashboardRequest request)
@@ -121,75 +122,24 @@ internal static class TransferEndpoints
                 {
                     return DashboardResponse.Error($"Unable to copy to a transfer named {name}: not a directory name", 500);
                 }
-                if (TransferSource.Check(paths[i], request.State) is { } problem)
+                if (TransferSource.Check(paths[i], request) is { } problem)
                 {
                     return DashboardResponse.Error(problem, 500);
                 }
                 var sourcePath = paths[i].Split(':', 2)[1];
                 var uuid = data.NewUuid();
                 // Archives keep their file name; directories are renamed to the transfer name.
-                var directory = Workflow.IsArchive(sourcePath)
-                    ? $"{Workflow.BaseName(sourcePath)}-{uuid}"
-                    : $"{target}-{uuid}";
+                var archive = Workflow.IsArchive(sourcePath);
+                var directory = archive ? $"{Workflow.BaseName(sourcePath)}-{uuid}" : $"{target}-{uuid}";
+                var copyName = archive ? Workflow.BaseName(sourcePath) : target;
+                if (TransferSource.CopyIntoWatchedDirectory(request, sourcePath, copyName, watchedDirectory, directory) is { } copyError)
+                {
+                    return DashboardResponse.Error(copyError, 500);
+                }
                 var transfer = Scenarios.TransferAwaitingApproval(data, uuid, watchedDirectory, directory);
                 destination = Workflow.Expand(transfer.CurrentPath);
             }
             return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Copy successful.", ["path"] = destination });
         });
     }
-}
-
-/// <summary>
-/// The transfer-source location the emulated pipeline may copy from (the Storage Service's
-/// <see cref="ReferenceData.TransferSourceLocationUuid"/>); any path inside it is accepted.
-/// </summary>
-internal static class TransferSource
-{
-    /// <summary>The error <c>_copy_from_transfer_sources</c> reports for "location:path", or null.</summary>
-    public static string? Check(string locationAndPath, DashboardState state)
-    {
-        var colon = locationAndPath.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return "Path" + locationAndPath + "cannot be split into location:path"; // sic: no spaces
-        }
-        var location = locationAndPath[..colon];
-        return location != ReferenceData.TransferSourceLocationUuid
-            ? $"Location {location} is not associated with this pipeline"
-            : PathProblem(locationAndPath[(colon + 1)..], state);
-    }
-
-    /// <summary>
-    /// What the Storage Service's copy would fail on: a path that leaves the location (absolute, or
-    /// more ".." than depth), a NUL byte, or nothing there. Reference-server decision (README): checked
-    /// before anything is copied, reported the contract's way (500 JSON for start_transfer and
-    /// copy_metadata_files, "Package cannot be created" for v2beta/package).
-    /// </summary>
-    public static string? PathProblem(string path, DashboardState state)
-    {
-        if (path.StartsWith('/') || path.Contains('\0', StringComparison.Ordinal) || Escapes(path))
-        {
-            return $"Unable to copy {path}: not a path inside the transfer source location";
-        }
-        return state.TransferSourceHas is { } has && !has(path) ? $"Unable to copy {path}: no such file or directory in the transfer source location" : null;
-    }
-
-    /// <summary>True when ".." segments climb above the start of a relative path.</summary>
-    private static bool Escapes(string path)
-    {
-        var depth = 0;
-        foreach (var segment in path.Split('/'))
-        {
-            depth += segment switch { ".." => -1, "" or "." => 0, _ => 1 };
-            if (depth < 0)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>A name that cannot be one directory: empty after trimming, ".", "..", or with a slash or NUL.</summary>
-    public static bool IsBadDirectoryName(string name) =>
-        name.Trim() is "." or ".." || name.Contains('/', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal);
 }

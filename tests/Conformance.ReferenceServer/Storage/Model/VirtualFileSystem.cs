@@ -1,9 +1,10 @@
 namespace Conformance.ReferenceServer.Storage.Model;
 
 /// <summary>
-/// The emulated disk behind browse, download, extract_file and file moves: absolute POSIX paths
-/// mapped to file contents (null = directory). Parent directories exist implicitly. Not thread-safe:
-/// <see cref="StorageState"/> serialises access.
+/// The emulated disk of one reference server, shared by both halves: browse, download, extract_file,
+/// file moves and package storage (Storage Service) and the transfer copies of the dashboard's
+/// pipeline. Absolute POSIX paths mapped to file contents (null = directory). Parent directories
+/// exist implicitly. Not thread-safe: <see cref="StorageState"/>'s lock serialises access.
 /// </summary>
 internal sealed class VirtualFileSystem
 {
@@ -95,6 +96,29 @@ internal sealed class VirtualFileSystem
             }
         }
     }
+
+    /// <summary>
+    /// Moves a file or directory tree (os.rename, then rsync and delete across devices: either way the
+    /// source is gone). Moving a directory into itself fails as rename(2) does (EINVAL).
+    /// </summary>
+    public void Move(string source, string destination)
+    {
+        var from = PosixPath.Normalize(source);
+        var to = PosixPath.Normalize(destination);
+        if (from == to)
+        {
+            return;
+        }
+        if (PosixPath.IsInside(from, to))
+        {
+            throw new IOException($"[Errno 22] Invalid argument: '{from}' -> '{to}'");
+        }
+        Copy(from, to);
+        Delete(from);
+    }
+
+    /// <summary>Every entry, sorted by path (ordinal): the whole tree, for before/after comparisons.</summary>
+    public IReadOnlyList<(string Path, byte[]? Content)> All() => _entries.Select(entry => (entry.Key, entry.Value)).ToList();
 
     public void Delete(string path)
     {

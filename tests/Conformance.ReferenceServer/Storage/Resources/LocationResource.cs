@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Routes;
@@ -96,19 +97,19 @@ internal static class LocationResource
 
     /// <summary>POST {uuid}/ (post_detail): move files synchronously; 200 {"error": null, "message": ...}.</summary>
     public static Reply MoveFiles(ApiContext ctx) =>
-        HandleFileMove(ctx, ctx.Group("uuid"), syncMissingFields: true, (files, origin, destination) =>
+        HandleFileMove(ctx, ctx.Group("uuid"), "ss.location.move_files", (files, origin, destination) =>
         {
-            Move(ctx.State, files, origin, destination);
+            Copy(ctx, "ss.location.move_files", files, origin, destination);
             return ctx.Respond(200, new JsonObject { ["error"] = null, ["message"] = "Files moved successfully" });
         });
 
     /// <summary>{uuid}/async/: the same move as a task; 202 + Location /api/v2/async/&lt;id&gt;/.</summary>
     public static Reply MoveFilesAsync(ApiContext ctx) =>
         TastypieViews.Custom(ctx, Active(ctx), l => l.Uuid, [], (location, _) =>
-            HandleFileMove(ctx, location.Uuid, syncMissingFields: false, (files, origin, destination) =>
+            HandleFileMove(ctx, location.Uuid, "ss.location.async_move", (files, origin, destination) =>
                 AsyncResource.Accepted(AsyncResource.Run(ctx.State, () =>
                 {
-                    Move(ctx.State, files, origin, destination);
+                    Copy(ctx, "ss.location.async_move", files, origin, destination);
                     return "Files moved successfully";
                 }))));
 
@@ -117,8 +118,9 @@ internal static class LocationResource
     /// required keys checked — the handler then returns the HttpBadRequest *class*, which the sync view
     /// turns into 204 and the async view into a 500 — then the origin URI's 5th segment is the UUID.
     /// </summary>
-    private static Reply HandleFileMove(ApiContext ctx, string destinationUuid, bool syncMissingFields, Func<JsonArray, Location, Location, Reply> move)
+    private static Reply HandleFileMove(ApiContext ctx, string destinationUuid, string endpointId, Func<JsonArray, Location, Location, Reply> move)
     {
+        var syncMissingFields = endpointId == "ss.location.move_files";
         var data = TastypieSerializer.Deserialize(ctx.Request) ?? new JsonArray();
         if (TastypieViews.ByUuid(ctx, Active(ctx), destinationUuid, l => l.Uuid) is not { } destination)
         {
@@ -154,7 +156,8 @@ internal static class LocationResource
         }
         // Reference-server decision (see the Dashboard README): every source must exist inside the origin
         // location and every destination stay inside the target, checked before anything is copied.
-        foreach (var item in files.OfType<JsonObject>())
+        // The real service checks nothing (Fault.AcceptsPathsOutsideLocations).
+        foreach (var item in StoragePaths.Validates(ctx, endpointId) ? files.OfType<JsonObject>() : [])
         {
             var source = TastypieViews.Text(item["source"])!;
             var target = TastypieViews.Text(item["destination"])!;
@@ -168,18 +171,29 @@ internal static class LocationResource
         return move(files, origin, destination);
     }
 
-    /// <summary>Copies each source (relative to the origin) to its destination (relative to the target location).</summary>
-    private static void Move(StorageState state, JsonArray files, Location origin, Location destination)
+    /// <summary>
+    /// Copies each source (relative to the origin) to its destination (relative to the target location):
+    /// despite the name, the real service rsyncs and keeps the source. Under
+    /// <see cref="Fault.StoreMovesSource"/> the source is deleted afterwards.
+    /// </summary>
+    private static void Copy(ApiContext ctx, string endpointId, JsonArray files, Location origin, Location destination)
     {
         foreach (var file in files.OfType<JsonObject>())
         {
-            var source = PosixPath.Join(origin.FullPath, TastypieViews.Text(file["source"])!);
-            var target = PosixPath.Join(destination.FullPath, TastypieViews.Text(file["destination"])!);
-            if (!state.Disk.Exists(source))
+            var source = StoragePaths.Resolve(origin, TastypieViews.Text(file["source"])!);
+            var target = StoragePaths.Resolve(destination, TastypieViews.Text(file["destination"])!);
+            if (!ctx.State.Disk.Exists(source))
             {
                 throw new IOException($"rsync: link_stat \"{source}\" failed: No such file or directory (2)");
             }
-            state.Disk.Copy(source, target);
+            if (StoragePaths.CopiesLoseSource(ctx, endpointId))
+            {
+                ctx.State.Disk.Move(source, target);
+            }
+            else
+            {
+                ctx.State.Disk.Copy(source, target);
+            }
         }
     }
 }

@@ -35,7 +35,10 @@ internal static class PackageFileRoutes
                 relative = relative[baseName.Length..];
             }
             var path = PosixPath.Join(package.FullPath, relative);
-            return ctx.State.Disk.Exists(path)
+            // Reference-server decision: only files of the package (the real service serves whatever
+            // the joined path names, as under Fault.AcceptsPathsOutsideLocations).
+            var inside = PosixPath.IsInside(package.FullPath, path) || !StoragePaths.Validates(ctx, "ss.file.extract_file");
+            return inside && ctx.State.Disk.Exists(path)
                 ? FileDownloads.FromDisk(ctx.State.Disk, path)
                 : Reply.Text(404, $"Requested file, {relative}, not found in AIP");
         }

@@ -32,7 +32,7 @@ internal static class PackageResource
         try
         {
             package = Hydrate(ctx, body);
-            ValidateOrigin(ctx, package, body);
+            ValidateOrigin(ctx, package, body, "ss.file.create");
         }
         catch when (ctx.State.Faults.IsActive(Fault.ActOnBadInput, "ss.file.create"))
         {
@@ -51,7 +51,7 @@ internal static class PackageResource
     {
         var body = TastypieViews.BodyObject(ctx);
         var package = Hydrate(ctx, body);
-        ValidateOrigin(ctx, package, body);
+        ValidateOrigin(ctx, package, body, "ss.file.create_async");
         ctx.State.Packages.Add(package);
         var task = AsyncResource.Run(ctx.State, () =>
         {
@@ -73,7 +73,7 @@ internal static class PackageResource
         if (Find(ctx, uuid) is not { } package)
         {
             var created = Hydrate(ctx, body, urlUuid: uuid);
-            ValidateOrigin(ctx, created, body);
+            ValidateOrigin(ctx, created, body, "ss.file.update");
             ctx.State.Packages.Add(created);
             Store(ctx, created, body);
             return ctx.Respond(201, Echo(ctx, body, created), resourceObject: true).WithHeader("Location", ctx.Uri("file", created.Uuid));
@@ -209,13 +209,13 @@ internal static class PackageResource
     }
 
     /// <summary>
-    /// Before anything is saved: what storing will copy must be a path inside origin_location that
+    /// Before anything is saved: what storing will move must be a path inside origin_location that
     /// exists (reference-server decision, see the Dashboard README: the real service only finds out
-    /// when the copy fails, after the package row exists).
+    /// when the move fails, after the package row exists — as under <see cref="Fault.AcceptsPathsOutsideLocations"/>).
     /// </summary>
-    private static void ValidateOrigin(ApiContext ctx, Package package, JsonObject body)
+    private static void ValidateOrigin(ApiContext ctx, Package package, JsonObject body, string endpointId)
     {
-        if (!CopiesFromOrigin(package))
+        if (!CopiesFromOrigin(package) || !StoragePaths.Validates(ctx, endpointId))
         {
             return;
         }
@@ -228,7 +228,12 @@ internal static class PackageResource
         }
     }
 
-    /// <summary>_store_bundle: AIPs/AICs/DIPs in AIP/DIP storage go under their UUID quad path; backlog transfers are kept.</summary>
+    /// <summary>
+    /// _store_bundle: AIPs/AICs/DIPs in AIP/DIP storage go under their UUID quad path; backlog transfers
+    /// are kept. The origin is MOVED, not copied: the real service stores with
+    /// Space.move_rsync(..., try_mv_local=True), an os.rename first, so the origin is gone afterwards.
+    /// A missing origin raises (sync: tastypie's canned 500, the package row already saved; async: a failed task).
+    /// </summary>
     private static void Store(ApiContext ctx, Package package, JsonObject body)
     {
         var purpose = package.CurrentLocation.Purpose;
@@ -239,7 +244,7 @@ internal static class PackageResource
             return;
         }
         var origin = RelatedUris.Location(ctx, body["origin_location"] ?? throw new InvalidOperationException("'NoneType' object has no attribute 'rstrip'"), "origin_location");
-        var source = PosixPath.Join(origin.FullPath, TastypieViews.Text(body["origin_path"]) ?? "");
+        var source = StoragePaths.Resolve(origin, TastypieViews.Text(body["origin_path"]) ?? "");
         if (storesAip)
         {
             package.CurrentPath = SeedIds.QuadPath(package.Uuid) + "/" + PosixPath.BaseName(package.CurrentPath.TrimEnd('/'));
@@ -249,10 +254,11 @@ internal static class PackageResource
                 PackageFactory.Relate(package, relatedPackage);
             }
         }
-        if (ctx.State.Disk.Exists(source))
+        if (!ctx.State.Disk.Exists(source))
         {
-            ctx.State.Disk.Copy(source, package.FullPath);
+            throw StoragePaths.Missing(source);
         }
+        ctx.State.Disk.Move(source, package.FullPath);
         package.Status = PackageStatus.Uploaded;
         package.StoredDate = PythonDateTime.Now();
     }

@@ -19,7 +19,7 @@ internal static class SeedIds
     public const string SecondaryAipStorage = "9c4e7b2a-1d5f-4a8e-b3c6-0f2d7e9a1b54";
     public const string DipStorage = "4d8a2f6c-9e1b-4c3d-a5f7-8b0e2c4d6f71";
     public const string Backlog = "e3f7b1d9-4a6c-4e2b-9d8f-1c5a7e3b9d62";
-    public const string CurrentlyProcessing = "b6c0d4e8-2f1a-4b9c-8e3d-5a7f9b1c3e85";
+    public const string CurrentlyProcessing = ReferenceData.CurrentlyProcessingLocationUuid;
     public const string StorageServiceInternal = "0a9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d16";
     public const string AipRecovery = "f1e2d3c4-b5a6-4978-8a9b-c0d1e2f3a4b7";
     public const string Replicator = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8c9";

@@ -119,9 +119,36 @@ internal static class StorageSeed
         disk.AddFile("/home/sample-transfers/images/image-01.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]);
         disk.AddFile("/home/sample-transfers/images/.hidden-thumbs.db", [0x00]);
         disk.AddDirectory("/home/sample-transfers/empty-directory");
+        AddUserData(disk);
         disk.AddDirectory("/var/archivematica/sharedDirectory/watchedDirectories/activeTransfers/standardTransfer");
         disk.AddDirectory("/var/archivematica/sharedDirectory/currentlyProcessing");
         disk.AddDirectory("/var/archivematica/sharedDirectory/tmp");
+    }
+
+    /// <summary>
+    /// Data nobody may change: a user's nested folders in the sample transfer, a user's private file in
+    /// the transfer-source location, and files outside every location (/etc/passwd, beside /home) that
+    /// only an unchecked path (../.., an absolute path) reaches. A run that leaves the disk's listing
+    /// (<see cref="Hosting.ReferenceServerHost.DiskListing"/>) unchanged here harmed nothing.
+    /// </summary>
+    private static void AddUserData(VirtualFileSystem disk)
+    {
+        string[] contents =
+        [
+            "Dear Mayor, the bridge is closed again.\n",
+            "The bridge will reopen in spring.\n",
+            "1921: letter-to-the-mayor.txt, reply.txt\n",
+            "Private notes of the archivist: not part of any transfer.\n",
+            "A file beside the sample transfer.\n",
+            "root:x:0:0:root:/root:/bin/bash\narchivematica:x:333:333::/var/lib/archivematica:/bin/false\n",
+            "SS_DB_PASSWORD=reference-server-fake\n",
+            // "/home-archive" starts with "/home" but lies outside the location: a prefix check is not a path check.
+            "Beside the transfer-source location, outside it.\n",
+        ];
+        foreach (var (path, content) in ReferenceData.ProtectedFiles.Zip(contents, (path, content) => (path, content)))
+        {
+            disk.AddFile(path, PackageDocuments.Utf8(content));
+        }
     }
 
     private static void AddPackages(StorageState state)
