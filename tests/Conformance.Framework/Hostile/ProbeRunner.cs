@@ -177,11 +177,11 @@ public sealed partial class ProbeRunner(ConformanceSession session)
         var prefix = input.Prefix is null ? "" : Placeholders().Replace(input.Prefix, m => Placeholder(m.Groups[1].Value));
         if (!substitute)
         {
-            var duplicate = ProbeKinds.Value(ProbeKinds.DuplicateKind(input.Type, input.In), marker, prefix, input.Resource ?? "location");
+            var duplicate = ProbeKinds.Value(ProbeKinds.DuplicateKind(input.Type, input.In), marker, session.Run.RunId, prefix, input.Resource ?? "location");
             return (Duplicate(plan, input, duplicate), pathValues);
         }
 
-        var value = ProbeKinds.Value(probe.Kind == ProbeKinds.NonUtf8 ? ProbeKinds.MalformedUuid : probe.Kind, marker, prefix, input.Resource ?? "location");
+        var value = ProbeKinds.Value(probe.Kind == ProbeKinds.NonUtf8 ? ProbeKinds.MalformedUuid : probe.Kind, marker, session.Run.RunId, prefix, input.Resource ?? "location");
         var raw = probe.Kind == ProbeKinds.NonUtf8;
         return (Substitute(plan, input, value, raw, marker), pathValues);
     }
