@@ -29,7 +29,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     public async Task<Judgement> SendAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = probe.Endpoint;
-        if (CaseRunner.Gate(session, endpoint, probe.Tier) is { } notRun)
+        if (CaseRunner.Gate(session, endpoint, probe.Tier, hostile: true) is { } notRun)
         {
             return Judgements.NotRun(NotRunKind.Ignored, notRun);
         }
