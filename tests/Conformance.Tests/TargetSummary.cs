@@ -19,7 +19,7 @@ internal static class TargetSummary
                 : $"  {kind.DisplayName()}: {endpoint.BaseUrl} as '{endpoint.Credentials.User}', version {session.Version(kind) ?? "unknown"}");
         }
 
-        text.AppendLine($"  writes: {(s.IsEmbedded || s.AllowWrites ? "allowed" : "not allowed")}, destructive: {(s.IsEmbedded || s.AllowDestructive ? "allowed" : "not allowed")}, timeout {s.RequestTimeout.TotalSeconds:F0} s, retries of reads {s.MaxRetries}");
+        text.AppendLine($"  writes: {(s.IsEmbedded || s.AllowWrites ? "allowed" : "not allowed")}, destructive: {(s.IsEmbedded || s.AllowDestructive ? "allowed" : "not allowed")}, hostile probes of writes: {(s.IsEmbedded || s.AllowHostileWrites ? "allowed" : "not allowed")}, timeout {s.RequestTimeout.TotalSeconds:F0} s, retries of reads {s.MaxRetries}");
         text.Append($"  {s.Tls.Describe()}; bad-credential budget {(s.BadCredentialBudget?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}{(s.DryRun ? "; DRY RUN" : "")}");
         if (s.Tls.SkipVerification)
         {

@@ -69,9 +69,9 @@ public sealed class CaseRunner(ConformanceSession session)
     /// <summary>
     /// Why nothing may be sent to <paramref name="endpoint"/> in this tier on the session's target: its
     /// service is not configured, the target's version does not have it, or the tier needs a setting.
-    /// Null when it may.
+    /// Null when it may. A <paramref name="hostile"/> probe of a write endpoint needs one more setting (<see cref="HostileTierGate"/>).
     /// </summary>
-    public static string? Gate(ConformanceSession session, Endpoint endpoint, Tier tier)
+    public static string? Gate(ConformanceSession session, Endpoint endpoint, Tier tier, bool hostile = false)
     {
         if (session.Client(endpoint.Service) is null)
         {
@@ -84,7 +84,7 @@ public sealed class CaseRunner(ConformanceSession session)
             return $"{endpoint.Id} is not part of {endpoint.Service.DisplayName()} {version} (exists in {range})";
         }
 
-        return TierGate(session.Settings, tier) ?? HaltGate(session, tier);
+        return (hostile ? HostileTierGate(session.Settings, tier) : TierGate(session.Settings, tier)) ?? HaltGate(session, tier);
     }
 
     /// <summary>Why no more writes may be sent: an earlier copy took the transfer source away (see <see cref="Cleanup.ScratchArea"/>).</summary>
@@ -106,6 +106,30 @@ public sealed class CaseRunner(ConformanceSession session)
             $"not run: destructive test (deletes or replaces data); set {Settings.AllowDestructive.Name}=true ({Settings.AllowDestructive.EnvironmentVariable}=true) to run it against this target",
         _ => null,
     };
+
+    /// <summary>
+    /// Why a hostile-input probe of this tier may not run against this target, or null when it may.
+    /// A write endpoint that accepts a hostile value acts on it (real services copied and moved the
+    /// files such paths named), so besides the tier's own setting it takes AllowHostileWrites;
+    /// AllowWrites alone never sends one. The embedded server runs everything.
+    /// </summary>
+    public static string? HostileTierGate(TargetSettings settings, Tier tier)
+    {
+        if (settings.IsEmbedded || tier == Tier.ReadOnly)
+        {
+            return TierGate(settings, tier);
+        }
+
+        Setting[] missing =
+        [
+            .. TierGate(settings, tier) is null ? [] : new[] { TierSetting(tier) },
+            .. settings.AllowHostileWrites ? [] : new[] { Settings.AllowHostileWrites },
+        ];
+        return missing.Length == 0 ? null
+            : $"not run: hostile input to a {tier.Name()} endpoint (a vulnerable server acts on what it accepts); set {string.Join(" and ", missing.Select(s => $"{s.Name}=true ({s.EnvironmentVariable}=true)"))} to run it against this target";
+    }
+
+    private static Setting TierSetting(Tier tier) => tier == Tier.Destructive ? Settings.AllowDestructive : Settings.AllowWrites;
 
     private async Task<RequestPlan> PlanAsync(ConformanceCase c, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public static class Settings
         "Run mutating tests (they create and hide data) against a configured target. Always on for the embedded server.");
     public static readonly Setting AllowDestructive = new("AllowDestructive", "ALLOW_DESTRUCTIVE", "false",
         "Run destructive tests (reingest, deletions, level replacement) against a configured target. Always on for the embedded server.");
+    public static readonly Setting AllowHostileWrites = new("AllowHostileWrites", "ALLOW_HOSTILE_WRITES", "false",
+        "Also send hostile-input probes to write endpoints of a configured target (with AllowWrites/AllowDestructive for their tier); a vulnerable server acts on what it accepts. Always on for the embedded server.");
     public static readonly Setting TransferSourceLocation = new("TransferSourceLocation", "TRANSFER_SOURCE_LOCATION", null,
         "UUID of a transfer-source location, for start_transfer, package and copy_metadata_files (writes only).");
     public static readonly Setting TransferSourcePath = new("TransferSourcePath", "TRANSFER_SOURCE_PATH", null,
@@ -60,7 +62,7 @@ public static class Settings
     [
         ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
         StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
-        RequestTimeoutSeconds, AllowWrites, AllowDestructive,
+        RequestTimeoutSeconds, AllowWrites, AllowDestructive, AllowHostileWrites,
         TransferSourceLocation, TransferSourcePath, ArrangePath,
         AllureResultsDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,

@@ -20,6 +20,9 @@ public sealed record TargetSettings
 
     public bool AllowDestructive { get; init; }
 
+    /// <summary>Hostile-input probes of write endpoints may be sent (on top of their tier's setting): a vulnerable server acts on them.</summary>
+    public bool AllowHostileWrites { get; init; }
+
     public bool DryRun { get; init; }
 
     public int MaxRetries { get; init; } = 2;
@@ -71,6 +74,7 @@ public sealed record TargetSettings
             RequestTimeout = TimeSpan.FromSeconds(seconds),
             AllowWrites = source.GetFlag(Settings.AllowWrites),
             AllowDestructive = source.GetFlag(Settings.AllowDestructive),
+            AllowHostileWrites = source.GetFlag(Settings.AllowHostileWrites),
             DryRun = source.GetFlag(Settings.DryRun),
             MaxRetries = source.GetInt(Settings.MaxRetries, min: 0, max: 10) ?? 2,
             BadCredentialBudget = source.GetInt(Settings.BadCredentialBudget, min: 0, max: int.MaxValue),

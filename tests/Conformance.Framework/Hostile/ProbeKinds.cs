@@ -72,11 +72,25 @@ public static class ProbeKinds
         _ => throw new FormatException($"Unknown body kind '{body}' (json, form, raw)."),
     };
 
+    /// <summary>
+    /// The folder every path payload aims at: named after the run and absent from any real system.
+    /// Real services act on the paths they accept (copy, move, read), so a payload must never name a
+    /// real file: an accepted canary proves the defect and touches nothing.
+    /// </summary>
+    public static string Canary(string runId) => $"conformance-canary-{runId}";
+
+    /// <summary>The kinds whose value is a path outside the service's locations: accepting one is the defect they look for.</summary>
+    public static IReadOnlySet<string> PathKinds { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PathTraversal, EncodedTraversal, AbsolutePath, Base64Traversal, Base64Absolute, Base64EncodedTraversal, UriTraversal,
+    };
+
     /// <summary>The hostile value as text (what the server should see after decoding), for one kind.</summary>
-    /// <param name="marker">The run's marker.</param>
+    /// <param name="marker">Unique per probe, so a server that stored or echoed the value can be told apart.</param>
+    /// <param name="runId">The run's id: path kinds aim at its canary folder (<see cref="Canary"/>).</param>
     /// <param name="prefix">base64-path inputs: the expanded text before the path ("&lt;location uuid&gt;:").</param>
     /// <param name="resource">uri inputs: the resource ("location").</param>
-    public static string Value(string kind, string marker, string prefix = "", string resource = "location") => kind switch
+    public static string Value(string kind, string marker, string runId, string prefix = "", string resource = "location") => kind switch
     {
         MalformedUuid => $"not-a-uuid-{marker}",
         TruncatedUuid => Guid.NewGuid().ToString()[..35],
@@ -88,15 +102,15 @@ public static class ProbeKinds
         NulByte => $"{marker}\u0000.txt",
         OverlongValue => marker + new string('a', 4096),
         OverlongNumber => "99999999999999999999999999999999",
-        PathTraversal => "../../../../../../../../etc/passwd",
-        EncodedTraversal => "..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
-        AbsolutePath => "/etc/passwd",
-        Base64Traversal => Base64(prefix + "../../../../../../../../etc/passwd"),
-        Base64Absolute => Base64(prefix + "/etc/passwd"),
-        Base64EncodedTraversal => Base64(prefix + "..%2F..%2F..%2F..%2Fetc%2Fpasswd"),
+        PathTraversal => $"../../../../../../../../{Canary(runId)}/absent",
+        EncodedTraversal => $"..%2F..%2F..%2F..%2F..%2F..%2F{Canary(runId)}%2Fabsent",
+        AbsolutePath => $"/{Canary(runId)}/absent",
+        Base64Traversal => Base64(prefix + $"../../../../../../../../{Canary(runId)}/absent"),
+        Base64Absolute => Base64(prefix + $"/{Canary(runId)}/absent"),
+        Base64EncodedTraversal => Base64(prefix + $"..%2F..%2F..%2F..%2F{Canary(runId)}%2Fabsent"),
         InvalidBase64 => "A",
         Base64NonUtf8 => Convert.ToBase64String([.. Encoding.UTF8.GetBytes(prefix), .. InvalidUtf8]),
-        UriTraversal => $"/api/v2/{resource}/../../../../etc/passwd/",
+        UriTraversal => $"/api/v2/{resource}/../../../../{Canary(runId)}/absent/",
         UriSqlInjection => $"/api/v2/{resource}/' OR '1'='1' -- {marker}/",
         NotAUri => $"not a uri {marker}",
         UriMalformedUuid => $"/api/v2/{resource}/not-a-uuid-{marker}/",

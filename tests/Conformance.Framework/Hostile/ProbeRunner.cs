@@ -29,7 +29,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     public async Task<Judgement> SendAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
     {
         var endpoint = probe.Endpoint;
-        if (CaseRunner.Gate(session, endpoint, probe.Tier) is { } notRun)
+        if (CaseRunner.Gate(session, endpoint, probe.Tier, hostile: true) is { } notRun)
         {
             return Judgements.NotRun(NotRunKind.Ignored, notRun);
         }
@@ -84,6 +84,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
             >= 400 and < 500 => CheckResult.Pass(Requirement.InputRefused, $"refused with {status}"),
             >= 200 and < 300 when onSuccess is not null => CheckResult.Pass(Requirement.InputRefused, $"{status}, which this input allows ({probe.Input!.Why ?? OnSuccessMeaning(onSuccess)})"),
             >= 500 => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: a server error instead of a 4xx refusal"),
+            >= 200 and < 300 when ProbeKinds.PathKinds.Contains(probe.Kind) => CheckResult.Fail(Requirement.InputRefused, AcceptedPathMessage(status, x.Reason)),
             >= 200 and < 300 => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: the bad input was accepted instead of refused with a 4xx"),
             _ => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: neither a refusal (4xx) nor an answer the input allows"),
         });
@@ -124,6 +125,12 @@ public sealed partial class ProbeRunner(ConformanceSession session)
 
         return results;
     }
+
+    /// <summary>What an accepted path probe means, for an archivist reading the failure: real services copy, move or read what such a path names.</summary>
+    private static string AcceptedPathMessage(int status, string? reason) =>
+        $"the server accepted a path outside its locations ({(reason is null ? status : $"{status} {reason}")}): it took a path that leaves every configured location "
+        + "as if it were allowed, so a real file anywhere on the server could be read, copied or moved through this endpoint; "
+        + "this probe named a folder that does not exist (conformance-canary-<run id>), and the service must refuse such a path with a 4xx";
 
     private static string OnSuccessMeaning(string onSuccess) => onSuccess switch
     {
@@ -178,11 +185,11 @@ public sealed partial class ProbeRunner(ConformanceSession session)
         var prefix = input.Prefix is null ? "" : Placeholders().Replace(input.Prefix, m => Placeholder(m.Groups[1].Value));
         if (!substitute)
         {
-            var duplicate = ProbeKinds.Value(ProbeKinds.DuplicateKind(input.Type, input.In), marker, prefix, input.Resource ?? "location");
+            var duplicate = ProbeKinds.Value(ProbeKinds.DuplicateKind(input.Type, input.In), marker, session.Run.RunId, prefix, input.Resource ?? "location");
             return (Duplicate(plan, input, duplicate), pathValues);
         }
 
-        var value = ProbeKinds.Value(probe.Kind == ProbeKinds.NonUtf8 ? ProbeKinds.MalformedUuid : probe.Kind, marker, prefix, input.Resource ?? "location");
+        var value = ProbeKinds.Value(probe.Kind == ProbeKinds.NonUtf8 ? ProbeKinds.MalformedUuid : probe.Kind, marker, session.Run.RunId, prefix, input.Resource ?? "location");
         var raw = probe.Kind == ProbeKinds.NonUtf8;
         return (Substitute(plan, input, value, raw, marker), pathValues);
     }

@@ -39,6 +39,6 @@ public sealed class ReadmeTests
     {
         var parameters = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.Root, "runsettings", "production.runsettings"))
             .Descendants("Parameter").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("value")!);
-        parameters.Should().Contain("AllowWrites", "false").And.Contain("AllowDestructive", "false");
+        parameters.Should().Contain("AllowWrites", "false").And.Contain("AllowDestructive", "false").And.Contain("AllowHostileWrites", "false");
     }
 }

@@ -171,6 +171,7 @@ public sealed class ReportPipelineTests
             ["EMBEDDED_API_KEY"] = null,
             ["ALLOW_WRITES"] = null,
             ["ALLOW_DESTRUCTIVE"] = null,
+            ["ALLOW_HOSTILE_WRITES"] = null,
             ["ALLURE_RESULTS_DIRECTORY"] = Path.Combine(folder, "allure-results"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",

@@ -48,6 +48,20 @@ public sealed class SafetyTests
     }
 
     [Test]
+    public async Task Sandbox_settings_send_no_hostile_probe_to_a_write_endpoint()
+    {
+        await using var target = await ReferenceTarget.StartAsync();
+        var before = target.Host.Received.Requests.Count; // the self-test's own preflight
+        var (exitCode, output) = await SuiteProcess.RunAsync(Environment(target.Host), filter: "TestCategory=hostile-input", settingsFile: "runsettings/sandbox.runsettings");
+
+        exitCode.Should().Be(0, output);
+        var requests = target.Host.Received.Requests.Skip(before).ToList();
+        requests.Should().Contain(r => r.TestName != null && r.TestName.Contains(nameof(Conformance.Tests.ReadOnlyHostileInputs), StringComparison.Ordinal), "read-only probes run");
+        requests.Where(r => r.TestName != null && r.TestName.Contains(nameof(Conformance.Tests.WriteHostileInputs), StringComparison.Ordinal))
+            .Should().BeEmpty("AllowWrites alone sends no hostile probe to a write endpoint: that takes AllowHostileWrites");
+    }
+
+    [Test]
     public async Task A_dry_run_sends_nothing_and_lists_the_requests()
     {
         await using var target = await ReferenceTarget.StartAsync();
