@@ -20,7 +20,7 @@ public sealed class ReadOnlyHostileInputs
     public async Task Is_refused(HostileProbe probe) => (await SentAhead.VerdictAsync(name => HostileCases.SendAsync(probe, name))).Should().Pass();
 }
 
-/// <summary>Hostile-input probes on write endpoints: in the endpoint's tier, one at a time, with reads before and after that must not change.</summary>
+/// <summary>Hostile-input probes on write endpoints: in the endpoint's tier and, on a configured target, only with AllowHostileWrites; one at a time, with reads before and after that must not change.</summary>
 [TestFixture]
 [NonParallelizable]
 [Category(Categories.HostileInput)]

@@ -12,7 +12,7 @@ namespace Conformance.Framework.Hostile;
 
 /// <summary>
 /// Runs one hostile-input probe the way the case runner runs a catalogue case (service, version and
-/// tier gates, dry run, header credentials), then judges the answer: a 4xx refusal, never a 5xx
+/// tier gates, plus AllowHostileWrites for write endpoints; dry run, header credentials), then judges the answer: a 4xx refusal, never a 5xx
 /// (INPUT-01); no debug page, stack trace, database error or source path (INPUT-02); no change of
 /// state, no evaluated template, no widened lookup (INPUT-03, from reads before and after for
 /// write endpoints); no echoed key (LEAK-01).
