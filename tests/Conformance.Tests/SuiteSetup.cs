@@ -63,6 +63,10 @@ public sealed class SuiteSetup
             if (Suite.PreflightFailure is null)
             {
                 await SendReadOnlyExchangesAheadAsync();
+                if (Suite.WriteSession.Settings.IsEmbedded || Suite.WriteSession.Settings.AllowWrites)
+                {
+                    await Suite.WriteSession.Scratch.CaptureBaselineAsync();
+                }
             }
 
             // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.

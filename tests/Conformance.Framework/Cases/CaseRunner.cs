@@ -54,7 +54,7 @@ public sealed class CaseRunner(ConformanceSession session)
         }
 
         var exchange = await client.SendAsync(plan, c.Mode, testName, cancellationToken);
-        session.Ledger.Record(c, exchange);
+        await session.AfterWriteAsync(testName, endpoint, c.Tier, exchange, cancellationToken);
         return async () =>
         {
             var results = await CaseVerifier.VerifyAsync(c, exchange, session.Catalogue.Services[endpoint.Service], version, plan.Path, session.Schemas);

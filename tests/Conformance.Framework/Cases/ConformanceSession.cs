@@ -65,6 +65,21 @@ public sealed class ConformanceSession : IDisposable
     /// <summary>In a dry run: every request the run would have sent, one line each.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> DryRunPlan { get; } = new();
 
+    /// <summary>
+    /// After every request a write case, probe, workflow step or arrangement sent: the ledger records
+    /// what it created, and the transfer source is checked (a change stops every further write).
+    /// </summary>
+    public async Task AfterWriteAsync(string createdBy, Endpoint endpoint, Tier tier, Exchange exchange, CancellationToken cancellationToken = default)
+    {
+        if (tier == Tier.ReadOnly)
+        {
+            return;
+        }
+
+        Ledger.Record(createdBy, endpoint, tier, exchange);
+        await Scratch.WatchAsync(createdBy, exchange, cancellationToken);
+    }
+
     /// <summary>Takes one request from the bad-credential budget; false when it is used up.</summary>
     public bool TrySpendBadCredentialRequest() =>
         Interlocked.Increment(ref _badCredentialRequests) <= (Settings.BadCredentialBudget ?? int.MaxValue);

@@ -58,7 +58,7 @@ public sealed class ApiArranger(ConformanceSession session, IArranger target) : 
         var endpoint = session.Catalogue["ss.file.create"];
         var plan = new RequestPlan { Method = "POST", Path = "/api/v2/file/", Body = body.ToJsonString(), ContentType = "application/json" };
         var exchange = await session.Client(ServiceKind.Storage)!.SendAsync(plan, AuthMode.Header, "arrangement " + UploadedAip, cancellationToken);
-        session.Ledger.Record("arrangement " + UploadedAip, endpoint, Tier.Mutating, exchange);
+        await session.AfterWriteAsync("arrangement " + UploadedAip, endpoint, Tier.Mutating, exchange, cancellationToken);
         return exchange.Status == 201
             ? new Dictionary<string, string> { ["uuid"] = uuid }
             : throw new UnresolvableException($"an uploaded AIP could not be registered from a scratch copy: POST /api/v2/file/ answered {exchange.TransportError ?? exchange.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}");

@@ -12,8 +12,9 @@ namespace Conformance.Framework.Cleanup;
 /// under <c>tmp/conformance-&lt;run id&gt;/&lt;n&gt;/</c>. Every write that names a path works on one
 /// of these, never on the transfer source: the real Storage Service stores a package by MOVING its
 /// origin, so a registration from the transfer source would take the user's files away.
-/// After each copy the transfer source is browsed again; a server whose copy moved it halts every
-/// further write of the run (<see cref="HaltReason"/>).
+/// The transfer source is browsed before the first write and again after each write: a server whose
+/// copy (move_files, start_transfer, package creation) moved it halts every further write of the run
+/// (<see cref="HaltReason"/>).
 /// </summary>
 public sealed class ScratchArea(ConformanceSession session)
 {
@@ -60,14 +61,49 @@ public sealed class ScratchArea(ConformanceSession session)
         }
 
         session.Ledger.RecordScratchCopy(createdBy, location, path);
-        var after = await BrowseAsync(storage, source, sourcePath, cancellationToken);
-        if (!after.SequenceEqual(before))
+        if (await ChangedAsync(storage, source, sourcePath, before, cancellationToken) is { } change)
         {
-            Halt($"the Storage Service's move_files changed the transfer source it was asked to copy ({sourcePath}: before [{string.Join(", ", before)}], after [{string.Join(", ", after)}]); no further write was sent");
+            Halt($"the Storage Service's move_files changed the transfer source it was asked to copy ({change}); no further write was sent");
             throw new UnresolvableException(HaltReason!);
         }
 
         return new Dictionary<string, string> { ["location"] = location, ["location-uri"] = $"/api/v2/location/{location}/", ["path"] = path };
+    }
+
+    /// <summary>Takes the transfer source's listing before any write, when writes may name it; nothing when it is not configured or cannot be browsed.</summary>
+    public async Task CaptureBaselineAsync(CancellationToken cancellationToken = default)
+    {
+        if (session.Client(ServiceKind.Storage) is not { } storage
+            || !session.Settings.Placeholders.TryGetValue("transfer-source-location", out var location)
+            || !session.Settings.Placeholders.TryGetValue("transfer-source-path", out var path))
+        {
+            return;
+        }
+
+        try
+        {
+            await BaselineAsync(storage, location, path.Trim('/'), cancellationToken);
+        }
+        catch (UnresolvableException)
+        {
+            // Nothing to compare with: reported by the first write that needs a scratch copy.
+        }
+    }
+
+    /// <summary>After a write: halts every further write when the transfer source no longer lists what it listed.</summary>
+    public async Task WatchAsync(string testName, Exchange exchange, CancellationToken cancellationToken = default)
+    {
+        if (_baseline is not { } before || HaltReason is not null || exchange.TransportError is not null || session.Client(ServiceKind.Storage) is not { } storage)
+        {
+            return;
+        }
+
+        var location = session.Settings.Placeholders["transfer-source-location"];
+        var path = session.Settings.Placeholders["transfer-source-path"].Trim('/');
+        if (await ChangedAsync(storage, location, path, before, cancellationToken) is { } change)
+        {
+            Halt($"after {testName} ({exchange.Method} {new Uri(exchange.Url).AbsolutePath} answered {exchange.Status}) the transfer source no longer lists what it listed before the run's first write ({change}); no further write was sent");
+        }
     }
 
     /// <summary>Whether the transfer source still lists what it listed before the first copy (null: never copied, or unreadable).</summary>
@@ -78,8 +114,25 @@ public sealed class ScratchArea(ConformanceSession session)
             return null;
         }
 
-        var now = await BrowseAsync(storage, Placeholder("transfer-source-location", Settings.TransferSourceLocation), Placeholder("transfer-source-path", Settings.TransferSourcePath).Trim('/'), cancellationToken);
-        return now.SequenceEqual(_baseline);
+        var location = session.Settings.Placeholders["transfer-source-location"];
+        var path = session.Settings.Placeholders["transfer-source-path"].Trim('/');
+        return await ChangedAsync(storage, location, path, _baseline, cancellationToken) is null;
+    }
+
+    /// <summary>What changed in the transfer source's listing, or null when nothing did.</summary>
+    private static async Task<string?> ChangedAsync(ServiceClient storage, string location, string path, IReadOnlyList<string> before, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> after;
+        try
+        {
+            after = await BrowseAsync(storage, location, path, cancellationToken);
+        }
+        catch (UnresolvableException e)
+        {
+            return $"{path} can no longer be browsed: {e.Message}";
+        }
+
+        return after.SequenceEqual(before) ? null : $"{path}: before [{string.Join(", ", before)}], after [{string.Join(", ", after)}]";
     }
 
     private void Halt(string reason) => Interlocked.CompareExchange(ref _haltReason, reason, null);

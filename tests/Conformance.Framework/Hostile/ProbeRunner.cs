@@ -58,7 +58,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
         var reads = probe.Tier == Tier.ReadOnly ? [] : probe.Definition.StateReads;
         var before = await ReadStateAsync(reads, pathValues, cancellationToken);
         var exchange = await client.SendAsync(plan, AuthMode.Header, testName, cancellationToken);
-        session.Ledger.Record(probe.Name, endpoint, probe.Tier, exchange);
+        await session.AfterWriteAsync(testName, endpoint, probe.Tier, exchange, cancellationToken);
         var after = await ReadStateAsync(reads, pathValues, cancellationToken);
         return () =>
         {

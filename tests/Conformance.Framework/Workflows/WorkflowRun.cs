@@ -228,7 +228,7 @@ public sealed class WorkflowRun
         var client = _session.Client(endpoint.Service) ?? throw new UnresolvableException(CaseRunner.NotConfiguredReason(endpoint.Service));
         var plan = await _session.Expander.ExpandAsync(endpoint, request, endpoint.Path.Contains("{api_version}", StringComparison.Ordinal) ? apiVersion ?? "v2" : null, forProbe: false, _cancellationToken);
         var exchange = await client.SendAsync(plan, AuthMode.Header, _testName, _cancellationToken);
-        _session.Ledger.Record(_testName, endpoint, endpoint.Tier, exchange);
+        await _session.AfterWriteAsync(_testName, endpoint, endpoint.Tier, exchange, _cancellationToken);
         _last = exchange;
         if (exchange.TransportError is not null)
         {
