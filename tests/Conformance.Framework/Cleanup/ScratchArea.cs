@@ -38,6 +38,12 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>Makes a fresh copy; its fields: location (uuid), location-uri, path (relative to the location, ends in /).</summary>
     public async Task<IReadOnlyDictionary<string, string>> CopyAsync(string createdBy, CancellationToken cancellationToken = default)
     {
+        // A copy is a write: a read-only run (or a read-only case that names an arrangement) makes none.
+        if (!session.Settings.IsEmbedded && !session.Settings.AllowWrites)
+        {
+            throw new UnresolvableException($"a scratch copy of the transfer source is a write; set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to make one on this target");
+        }
+
         var storage = session.Client(ServiceKind.Storage)
             ?? throw new UnresolvableException("a scratch copy needs the Storage Service (its move_files endpoint copies the transfer source)");
         var source = Placeholder("transfer-source-location", Settings.TransferSourceLocation);

@@ -21,7 +21,13 @@ public sealed class SafetyTests
     {
         await using var target = await ReferenceTarget.StartAsync();
         var before = target.Host.Received.Requests.Count; // the self-test's own preflight
-        var (exitCode, output) = await SuiteProcess.RunAsync(Environment(target.Host), settingsFile: "runsettings/production.runsettings");
+        // With the transfer source configured, as a sandbox user leaves it: nothing may copy or register it.
+        var environment = new Dictionary<string, string>(Environment(target.Host))
+        {
+            ["TRANSFER_SOURCE_LOCATION"] = ReferenceData.TransferSourceLocationUuid,
+            ["TRANSFER_SOURCE_PATH"] = ReferenceData.TransferSourcePath,
+        };
+        var (exitCode, output) = await SuiteProcess.RunAsync(environment, settingsFile: "runsettings/production.runsettings");
 
         exitCode.Should().Be(0, output);
         var requests = target.Host.Received.Requests.Skip(before).ToList();
