@@ -31,6 +31,7 @@ public static class RunOutcomes
     {
         var testCase = arguments.OfType<ConformanceCase>().FirstOrDefault();
         var checkedRequirements = verdict?.Results.Select(r => r.Requirement.Id).Distinct().ToList() ?? [];
+        var intended = RequirementsOf.Intended(testCase, categories);
         var exchange = verdict?.Exchange;
         return new CaseRecord
         {
@@ -48,7 +49,9 @@ public static class RunOutcomes
             MatrixAuthMode = testCase is { Kind: CaseKind.Auth } ? testCase.Mode.ToString() : null,
             Status = exchange is { TransportError: null } ? exchange.Status : null,
             ContentType = exchange?.ContentType,
-            Requirements = checkedRequirements.Count > 0 ? checkedRequirements : RequirementsOf.Intended(testCase, categories),
+            Requirements = checkedRequirements.Count == 0 ? intended
+                : testCase is { Kind: CaseKind.Auth } ? [.. checkedRequirements.Union(intended, StringComparer.Ordinal)]
+                : checkedRequirements,
             FailedRequirements = verdict?.Failures.Select(f => f.Requirement.Id).Distinct().ToList() ?? [],
             Deviations = verdict?.KnownDeviations.Select(d => new MatchedDeviation(d.Case, d.Requirement, d.Service, d.Versions.Text, d.Reason, d.Link, d.Source)).ToList() ?? [],
             AllureHistoryId = AllureResultBuilder.HistoryIdOf(fullName),
