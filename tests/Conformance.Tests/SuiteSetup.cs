@@ -109,6 +109,7 @@ public sealed class SuiteSetup
             }
 
             RunReport.Write(session, Suite.WriteSession, transferSourceUnchanged);
+            StatementReport.Write(session);
         }
 
         Suite.Session?.Dispose();

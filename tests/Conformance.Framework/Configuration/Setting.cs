@@ -35,6 +35,8 @@ public static class Settings
         "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
     public static readonly Setting AllureResultsDirectory = new("AllureResultsDirectory", "ALLURE_RESULTS_DIRECTORY", "allure-results",
         "Folder for the Allure results (relative: from the repository root). Emptied of Allure files at the start of each run.");
+    public static readonly Setting StatementDirectory = new("StatementDirectory", "STATEMENT_DIRECTORY", "TestResults",
+        "Folder for the conformance statement of each run (relative: from the repository root).");
     public static readonly Setting EmbeddedApiKey = new("EmbeddedApiKey", "EMBEDDED_API_KEY", null,
         "API key of the embedded reference server (default: a fresh random key per run). Set a distinctive one to scan the artefacts for it.", IsSecret: true);
 
@@ -64,7 +66,7 @@ public static class Settings
         StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
         RequestTimeoutSeconds, AllowWrites, AllowDestructive, AllowHostileWrites,
         TransferSourceLocation, TransferSourcePath, ArrangePath,
-        AllureResultsDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
+        AllureResultsDirectory, StatementDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
         PollIntervalSeconds, PollAttempts, PollTimeoutSeconds,
     ];

@@ -67,7 +67,7 @@ public static class AllureResultBuilder
         var result = new AllureResult
         {
             Uuid = uuid,
-            HistoryId = StableId(facts.FullName),
+            HistoryId = HistoryIdOf(facts.FullName),
             TestCaseId = StableId(facts.FullName),
             Name = Redactor.Redact(facts.Name),
             FullName = Redactor.Redact(facts.FullName),
@@ -310,6 +310,9 @@ public static class AllureResultBuilder
     private static string Bound(string text) => text.Length <= MaxAttachmentCharacters
         ? text
         : text[..MaxAttachmentCharacters] + $"\n... (cut: {text.Length} characters in all, the report keeps the first {MaxAttachmentCharacters})";
+
+    /// <summary>The result's historyId: the same for a test in every run, so the conformance statement can name it.</summary>
+    public static string HistoryIdOf(string fullName) => StableId(fullName);
 
     // Allure wants a stable id per test across runs; any hash of the full name serves.
     private static string StableId(string text) =>

@@ -1,4 +1,5 @@
 using Conformance.Framework.Configuration;
+using Conformance.Framework.Statement;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -11,7 +12,8 @@ namespace Conformance.Framework.Reporting;
 /// folder (<see cref="ReportLocations.AllureResultsDirectory"/>) is emptied and
 /// <c>categories.json</c> and <c>executor.json</c> are written; after each test its result; at
 /// the end <c>environment.properties</c>, and a result for every test that never ran its own
-/// actions (for instance when a one-time set-up failed). A reporting error never fails a test: it
+/// actions (for instance when a one-time set-up failed). Each test's outcome is also recorded for the
+/// conformance statement (<see cref="RunOutcomes"/>). A reporting error never fails a test: it
 /// is printed once and the run goes on.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
@@ -28,31 +30,46 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
 
     public ActionTargets Targets => ActionTargets.Test | ActionTargets.Suite;
 
-    public void BeforeTest(ITest test) => AllureRun.Guard(() =>
+    public void BeforeTest(ITest test)
     {
-        var run = AllureRun.Ensure();
-        if (run is not null && !test.IsSuite)
+        // The statement's outcomes need the verdicts even when no Allure result can be written.
+        VerdictHandOff.Enabled = true;
+        AllureRun.Guard(() =>
         {
-            run.Started(test.Id);
-        }
-    });
+            var run = AllureRun.Ensure();
+            if (run is not null && !test.IsSuite)
+            {
+                run.Started(test.Id);
+            }
+        });
+    }
 
-    public void AfterTest(ITest test) => AllureRun.Guard(() =>
+    public void AfterTest(ITest test)
     {
-        var run = AllureRun.Ensure();
         var result = TestExecutionContext.CurrentContext.CurrentResult;
-        if (run is null)
-        {
-            return;
-        }
-
+        var verdict = test.IsSuite ? null : VerdictHandOff.Take(test.Id);
         if (!test.IsSuite)
         {
-            run.Finished(test, result, VerdictHandOff.Take(test.Id), Thread.CurrentThread.Name);
+            // Here, where the outcome is final, for the conformance statement written at the end of the run.
+            AllureRun.Guard(() => RunOutcomes.Record(test, result, verdict));
         }
-        else if (test.Parent is null)
+
+        AllureRun.Guard(() =>
         {
-            run.Finish(result, Environment);
-        }
-    });
+            var run = AllureRun.Ensure();
+            if (run is null)
+            {
+                return;
+            }
+
+            if (!test.IsSuite)
+            {
+                run.Finished(test, result, verdict, Thread.CurrentThread.Name);
+            }
+            else if (test.Parent is null)
+            {
+                run.Finish(result, Environment);
+            }
+        });
+    }
 }

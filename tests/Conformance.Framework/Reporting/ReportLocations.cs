@@ -19,6 +19,13 @@ public static class ReportLocations
         return Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(RepositoryRoot ?? Environment.CurrentDirectory, configured));
     }
 
+    /// <summary>The folder for the conformance statements (<see cref="Settings.StatementDirectory"/>), taken as <see cref="AllureResultsDirectory"/> is.</summary>
+    public static string StatementDirectory(SettingsSource source)
+    {
+        var configured = source.Get(Settings.StatementDirectory) ?? "TestResults";
+        return Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(RepositoryRoot ?? Environment.CurrentDirectory, configured));
+    }
+
     private static string? FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,94 @@
+using Conformance.Compare;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Statement;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace Conformance.SelfTests.Reporting;
+
+/// <summary>tools/Conformance.Compare on statements made by the suite's own builder: the same run twice, and a run with one case broken.</summary>
+[TestFixture]
+public sealed class CompareTests
+{
+    private const string BrokenCase = "am.transfer.unapproved, BadKeyHeader";
+
+    private string _folder = null!;
+
+    [SetUp]
+    public void MakeFolder() => _folder = Directory.CreateTempSubdirectory("compare-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void A_statement_compared_with_itself_has_no_difference_and_exits_0()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+
+        var (exit, output) = Compare(clean, clean);
+
+        exit.Should().Be(CompareCommand.NotWorse);
+        output.Should().Contain("No difference.").And.NotContain("Cases whose outcome changed");
+    }
+
+    [Test]
+    public void A_case_that_now_fails_is_listed_alone_and_exits_1()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+        var broken = Write("broken.json", StatementSamples.WithFailure(BrokenCase));
+
+        var (exit, output) = Compare(clean, broken);
+
+        exit.Should().Be(CompareCommand.Worse);
+        var listed = output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        listed.Should().ContainSingle().Which.Should().Contain($"{BrokenCase}: passed -> failed").And.Contain("(worse)");
+        output.Should().Contain("Cases whose outcome changed (1):").And.Contain("The later run is worse.");
+    }
+
+    [Test]
+    public void The_reverse_comparison_is_not_worse()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+        var broken = Write("broken.json", StatementSamples.WithFailure(BrokenCase));
+
+        Compare(broken, clean).ExitCode.Should().Be(CompareCommand.NotWorse);
+    }
+
+    [Test]
+    public void Fewer_cells_exercised_is_worse()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+        var partial = Write("partial.json", StatementSamples.Without(BrokenCase));
+
+        var (exit, output) = Compare(clean, partial);
+
+        exit.Should().Be(CompareCommand.Worse);
+        output.Should().Contain("Coverage fell").And.Contain("Cases only in the earlier run (1):");
+    }
+
+    [Test]
+    public void Bad_input_exits_2()
+    {
+        var notJson = Path.Combine(_folder, "not.json");
+        File.WriteAllText(notJson, "{ not json");
+
+        Compare(notJson, notJson).ExitCode.Should().Be(CompareCommand.BadInput);
+        Compare(Path.Combine(_folder, "missing.json"), notJson).ExitCode.Should().Be(CompareCommand.BadInput);
+        CompareCommand.Run([notJson], TextWriter.Null, TextWriter.Null).Should().Be(CompareCommand.BadInput);
+    }
+
+    private string Write(string name, ConformanceStatement statement)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, StatementJson.Serialize(statement));
+        return path;
+    }
+
+    private static (int ExitCode, string Output) Compare(string before, string after)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = CompareCommand.Run([before, after], output, errors);
+        return (exit, output + errors.ToString());
+    }
+}

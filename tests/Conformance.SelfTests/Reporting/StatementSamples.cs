@@ -1,0 +1,42 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Statement;
+
+namespace Conformance.SelfTests.Reporting;
+
+/// <summary>Statements built by the suite's builder from made-up records: every auth-matrix case of the catalogue passed (or one did not).</summary>
+internal static class StatementSamples
+{
+    private static readonly IReadOnlyDictionary<ServiceKind, string> Versions = new Dictionary<ServiceKind, string>
+    {
+        [ServiceKind.Archivematica] = "1.13.2",
+        [ServiceKind.Storage] = "0.19.0",
+    };
+
+    public static ConformanceStatement Clean() => Build(AllPassed());
+
+    public static ConformanceStatement WithFailure(string caseName) =>
+        Build(AllPassed().Select(r => r.Case == caseName ? r with { Outcome = CaseOutcome.Failed, Status = 200, FailedRequirements = [r.Requirements[0]] } : r).ToList());
+
+    public static ConformanceStatement Without(string caseName) => Build(AllPassed().Where(r => r.Case != caseName).ToList());
+
+    public static ConformanceStatement Build(IReadOnlyList<CaseRecord> records) => StatementBuilder.Build(
+        "sample", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+        new StatementTarget(true, new Dictionary<string, string> { ["archivematica"] = "127.0.0.1" }, new Dictionary<string, string> { ["archivematica"] = "1.13.2" }),
+        new StatementSuite("0.0.0", new string('0', 64), new string('1', 64), "absent"),
+        new StatementSettings(true, true, true, true, false, "not recorded"),
+        ReferenceTarget.Catalogue, Versions, records);
+
+    private static List<CaseRecord> AllPassed() =>
+        CaseFactory.All(ReferenceTarget.Catalogue).Where(c => c.Kind == CaseKind.Auth).Select(c => new CaseRecord
+        {
+            Test = $"Conformance.Tests.Endpoints.Answers_per_contract({c.Name})",
+            Case = c.Name,
+            Outcome = CaseOutcome.Passed,
+            MatrixEndpoint = RunOutcomes.MatrixRow(c),
+            MatrixAuthMode = c.Mode.ToString(),
+            Status = 403,
+            ContentType = "application/json",
+            Requirements = RequirementsOf.Intended(c, []),
+        }).ToList();
+}

@@ -1,0 +1,79 @@
+using Conformance.Framework.Cases;
+using Conformance.Framework.Configuration;
+using Conformance.Framework.Http;
+using Conformance.Framework.Redaction;
+using Conformance.Framework.Reporting;
+using Conformance.Framework.Statement;
+using NUnit.Framework;
+
+namespace Conformance.Tests;
+
+/// <summary>
+/// Writes the run's conformance statement, conformance-statement-&lt;run id&gt;.json and .html, into
+/// <see cref="Settings.StatementDirectory"/> (TestResults/ by default): README, "Conformance statement".
+/// </summary>
+internal static class StatementReport
+{
+    public static void Write(ConformanceSession session)
+    {
+        var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
+        var settings = session.Settings;
+        var statement = StatementBuilder.Build(
+            session.Run.RunId,
+            DateTimeOffset.UtcNow,
+            Target(session),
+            new StatementSuite(
+                SuiteInfo.Version,
+                Digest.Of(Suite.FromOutput("fixtures", "endpoints.json")),
+                Digest.Of(Suite.FromOutput("schemas")),
+                Digest.Of(Suite.FromOutput("fixtures", "known-deviations"))),
+            new StatementSettings(settings.IsEmbedded, settings.AllowWrites, settings.AllowDestructive, settings.AllowHostileWrites, settings.DryRun,
+                "not recorded (NUnit does not tell the tests their --filter; the totals say how many tests ran)"),
+            Suite.Catalogue,
+            session.Versions,
+            RunOutcomes.All);
+
+        var folder = Directory.CreateDirectory(ReportLocations.StatementDirectory(source)).FullName;
+        var json = Path.Combine(folder, $"conformance-statement-{session.Run.RunId}.json");
+        var html = Path.Combine(folder, $"conformance-statement-{session.Run.RunId}.html");
+        File.WriteAllText(json, Redact(StatementJson.Serialize(statement), shall => shall));
+        File.WriteAllText(html, Redact(StatementHtml.Render(statement), System.Net.WebUtility.HtmlEncode));
+        TestContext.Progress.WriteLine($"Conformance statement: {statement.Verdict.Line}");
+        TestContext.Progress.WriteLine($"Conformance statement written to {json} and {html}");
+    }
+
+    // Nothing in a statement should be secret (host names, versions, case names); the redactor makes
+    // sure, but the requirement sentences quote a header's shape ("ApiKey user:key") and stay as written.
+    private static string Redact(string text, Func<string, string> encode)
+    {
+        var redacted = Redactor.Redact(text);
+        foreach (var requirement in Framework.Checks.Requirement.All)
+        {
+            var sentence = encode(requirement.Shall);
+            redacted = redacted.Replace(Redactor.Redact(sentence), sentence, StringComparison.Ordinal);
+        }
+
+        return redacted;
+    }
+
+    // Host names only: a URL may carry a user, a port that says too much, or a query with a key.
+    private static StatementTarget Target(ConformanceSession session)
+    {
+        var hosts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var endpoint in new[] { session.Settings.Archivematica, session.Settings.Storage }.OfType<ServiceEndpoint>())
+        {
+            hosts[endpoint.Kind.CatalogueName()] = endpoint.BaseUrl.Host;
+        }
+
+        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (kind, version) in session.Versions)
+        {
+            if (session.Settings.For(kind) is not null && !string.IsNullOrEmpty(version))
+            {
+                versions[kind.CatalogueName()] = version;
+            }
+        }
+
+        return new StatementTarget(session.Settings.IsEmbedded, hosts, versions);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Conformance.Compare;
+
+/// <summary>One case of a statement, as the comparison needs it.</summary>
+public sealed record CaseLine(string Case, string Outcome, int? Status, string? ContentType, string? Endpoint);
+
+/// <summary>
+/// The parts of a conformance statement (schemas/statement/conformance-statement.json) a comparison
+/// reads. Read with JsonDocument, not the suite's types: the tool stays small and reads statements
+/// of other suite versions as long as these fields are there.
+/// </summary>
+public sealed record StatementFile(string Path, string RunId, string Date, string Verdict, int Exercised, int Applicable,
+    IReadOnlyDictionary<string, CaseLine> Cases, IReadOnlySet<string> Endpoints, IReadOnlySet<string> KnownDeviations)
+{
+    public double Coverage => Applicable == 0 ? 0 : (double)Exercised / Applicable;
+
+    /// <exception cref="InvalidDataException">The file is missing, not JSON, or not a statement.</exception>
+    public static StatementFile Load(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var verdict = root.GetProperty("verdict");
+            var coverage = verdict.GetProperty("coverage");
+            var cases = new Dictionary<string, CaseLine>(StringComparer.Ordinal);
+            foreach (var c in root.GetProperty("cases").EnumerateArray())
+            {
+                // Keyed by the test's full name: the case name alone repeats across fixtures (read-only and write probes).
+                cases[c.GetProperty("test").GetString()!] = new CaseLine(
+                    c.GetProperty("case").GetString()!,
+                    c.GetProperty("outcome").GetString()!,
+                    c.GetProperty("status").ValueKind == JsonValueKind.Number ? c.GetProperty("status").GetInt32() : null,
+                    c.GetProperty("contentType").GetString(),
+                    c.GetProperty("endpoint").GetString());
+            }
+
+            // An endpoint is in a run when at least one of its matrix cells was judged.
+            var endpoints = root.GetProperty("matrix").GetProperty("rows").EnumerateArray()
+                .Where(r => r.GetProperty("cells").EnumerateArray().Any(c => c.GetProperty("outcome").GetString() is "passed" or "failed" or "known deviation"))
+                .Select(r => r.GetProperty("endpoint").GetString()!)
+                .ToHashSet(StringComparer.Ordinal);
+            var deviations = verdict.GetProperty("knownDeviations").EnumerateArray()
+                .Select(d => $"{d.GetProperty("case").GetString()} [{d.GetProperty("requirement").GetString()}]")
+                .ToHashSet(StringComparer.Ordinal);
+            return new StatementFile(path, root.GetProperty("runId").GetString()!, root.GetProperty("date").GetString()!, verdict.GetProperty("kind").GetString()!,
+                coverage.GetProperty("exercised").GetInt32(), coverage.GetProperty("applicable").GetInt32(), cases, endpoints, deviations);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path}: not a readable conformance statement ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+}
