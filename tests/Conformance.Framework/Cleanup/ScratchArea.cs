@@ -32,9 +32,6 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>Why writes were stopped (a copy took the transfer source away), or null.</summary>
     public string? HaltReason => Volatile.Read(ref _haltReason);
 
-    /// <summary>The transfer source's entries when the first copy was made (null: none made).</summary>
-    public IReadOnlyList<string>? Baseline => _baseline;
-
     /// <summary>Makes a fresh copy; its fields: location (uuid), location-uri, path (relative to the location, ends in /).</summary>
     public async Task<IReadOnlyDictionary<string, string>> CopyAsync(string createdBy, CancellationToken cancellationToken = default)
     {
@@ -42,6 +39,11 @@ public sealed class ScratchArea(ConformanceSession session)
         if (!session.Settings.IsEmbedded && !session.Settings.AllowWrites)
         {
             throw new UnresolvableException($"a scratch copy of the transfer source is a write; set {Settings.AllowWrites.Name}=true ({Settings.AllowWrites.EnvironmentVariable}=true) to make one on this target");
+        }
+
+        if (HaltReason is { } halted)
+        {
+            throw new UnresolvableException("writes were stopped for the rest of the run: " + halted);
         }
 
         var storage = session.Client(ServiceKind.Storage)
