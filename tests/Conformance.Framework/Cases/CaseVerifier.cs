@@ -86,6 +86,10 @@ public static class CaseVerifier
         Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash).Replace(";", "(;|%3B)", StringComparison.Ordinal)}(\\?.*)?$" },
     };
 
+    /// <summary>The requirement an auth mode's answer is judged by: acceptance for valid credentials, rejection for wrong ones.</summary>
+    public static Requirement RequirementOf(AuthMode mode) =>
+        mode is AuthMode.Header or AuthMode.Query or AuthMode.HeaderOverBadQuery or AuthMode.Basic ? AcceptanceRequirement(mode) : RejectionRequirement(mode);
+
     private static Requirement AcceptanceRequirement(AuthMode mode) => mode switch
     {
         AuthMode.Header => Requirement.ValidHeaderAccepted,

@@ -50,18 +50,5 @@ public static class RequirementsOf
     }
 
     /// <summary>The requirement an auth mode's column of the matrix stands for.</summary>
-    public static Requirement Of(AuthMode mode) => mode switch
-    {
-        AuthMode.Header => Requirement.ValidHeaderAccepted,
-        AuthMode.Query => Requirement.ValidQueryAccepted,
-        AuthMode.BadKeyHeader => Requirement.WrongKeyHeaderRejected,
-        AuthMode.BadKeyQuery => Requirement.WrongKeyQueryRejected,
-        AuthMode.NoCredentials => Requirement.NoCredentialsRejected,
-        AuthMode.UnknownUser => Requirement.UnknownUserRejected,
-        AuthMode.HeaderWithoutColon => Requirement.HeaderWithoutColonRejected,
-        AuthMode.BearerScheme => Requirement.ForeignSchemeRejected,
-        AuthMode.HeaderOverBadQuery or AuthMode.BadHeaderOverQuery => Requirement.HeaderWinsOverQuery,
-        AuthMode.Basic => Requirement.BasicAuth,
-        _ => Requirement.Status,
-    };
+    public static Requirement Of(AuthMode mode) => CaseVerifier.RequirementOf(mode);
 }
