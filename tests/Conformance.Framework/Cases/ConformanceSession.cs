@@ -90,6 +90,10 @@ public sealed class ConformanceSession : IDisposable
 
     public string? Version(ServiceKind kind) => Versions.GetValueOrDefault(kind);
 
+    /// <summary>A placeholder's value on this target ({pipeline-uuid}, {transfer-source-location}, ...): configured, else learnt from the target, else null.</summary>
+    public string? Placeholder(string name) =>
+        Settings.Placeholders.TryGetValue(name, out var configured) ? configured : DiscoveredPlaceholders.GetValueOrDefault(name);
+
     public void Dispose()
     {
         foreach (var client in _clients.Values)

@@ -75,9 +75,7 @@ public sealed partial class RequestExpander(ConformanceSession session)
             "unique" => session.Run.NextUnique(),
             "random-uuid" => Guid.NewGuid().ToString(),
             "api_version" => apiVersion ?? "v2",
-            var name => session.Settings.Placeholders.TryGetValue(name, out var configured) ? configured
-                : session.DiscoveredPlaceholders.TryGetValue(name, out var discovered) ? discovered
-                : throw new UnresolvableException($"the request needs '{{{name}}}', which is not configured for this target (see the README's settings table)"),
+            var name => session.Placeholder(name) ?? throw new UnresolvableException($"the request needs '{{{name}}}', which is not configured for this target (see the README's settings table)"),
         });
     }
 

@@ -124,7 +124,7 @@ public sealed class CleanupLedger
     /// <summary>A deletion request (an administrator approves it in the Storage Service); the API deletes nothing itself.</summary>
     private static async Task<string> RequestDeletionAsync(ConformanceSession session, ServiceClient storage, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        var pipeline = session.Settings.Placeholders.GetValueOrDefault("pipeline-uuid") ?? session.DiscoveredPlaceholders.GetValueOrDefault("pipeline-uuid");
+        var pipeline = session.Placeholder("pipeline-uuid");
         var body = new JsonObject { ["event_reason"] = $"conformance {session.Run.RunId}: cleanup of what the run registered", ["pipeline"] = pipeline, ["user_id"] = 1, ["user_email"] = "conformance@example.invalid" };
         var plan = new RequestPlan { Method = "POST", Path = $"/api/v2/file/{Uri.EscapeDataString(entry.Identifier!)}/delete_aip/", Body = body.ToJsonString(), ContentType = "application/json" };
         var exchange = await storage.SendAsync(plan, AuthMode.Header, "cleanup: " + entry.CreatedBy, cancellationToken);

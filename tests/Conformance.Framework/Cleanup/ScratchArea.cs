@@ -81,16 +81,14 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>Takes the transfer source's listing before any write, when writes may name it; nothing when it is not configured or cannot be browsed.</summary>
     public async Task CaptureBaselineAsync(CancellationToken cancellationToken = default)
     {
-        if (session.Client(ServiceKind.Storage) is not { } storage
-            || !session.Settings.Placeholders.TryGetValue("transfer-source-location", out var location)
-            || !session.Settings.Placeholders.TryGetValue("transfer-source-path", out var path))
+        if (session.Client(ServiceKind.Storage) is not { } storage || TransferSource is not ({ } location, { } path))
         {
             return;
         }
 
         try
         {
-            await BaselineAsync(storage, location, path.Trim('/'), cancellationToken);
+            await BaselineAsync(storage, location, path, cancellationToken);
         }
         catch (UnresolvableException)
         {
@@ -101,13 +99,12 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>After a write: halts every further write when the transfer source no longer lists what it listed.</summary>
     public async Task WatchAsync(string testName, Exchange exchange, CancellationToken cancellationToken = default)
     {
-        if (_baseline is not { } before || HaltReason is not null || exchange.TransportError is not null || session.Client(ServiceKind.Storage) is not { } storage)
+        if (_baseline is not { } before || HaltReason is not null || exchange.TransportError is not null
+            || session.Client(ServiceKind.Storage) is not { } storage || TransferSource is not ({ } location, { } path))
         {
             return;
         }
 
-        var location = session.Settings.Placeholders["transfer-source-location"];
-        var path = session.Settings.Placeholders["transfer-source-path"].Trim('/');
         if (await ChangedAsync(storage, location, path, before, cancellationToken) is { } change)
         {
             Halt($"after {testName} ({exchange.Method} {new Uri(exchange.Url).AbsolutePath} answered {exchange.Status}) the transfer source no longer lists what it listed before the run's first write ({change}); no further write was sent");
@@ -117,13 +114,11 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>Whether the transfer source still lists what it listed before the first copy (null: never copied, or unreadable).</summary>
     public async Task<bool?> TransferSourceUnchangedAsync(CancellationToken cancellationToken = default)
     {
-        if (_baseline is null || session.Client(ServiceKind.Storage) is not { } storage)
+        if (_baseline is null || session.Client(ServiceKind.Storage) is not { } storage || TransferSource is not ({ } location, { } path))
         {
             return null;
         }
 
-        var location = session.Settings.Placeholders["transfer-source-location"];
-        var path = session.Settings.Placeholders["transfer-source-path"].Trim('/');
         return await ChangedAsync(storage, location, path, _baseline, cancellationToken) is null;
     }
 
@@ -142,6 +137,11 @@ public sealed class ScratchArea(ConformanceSession session)
 
         return after.SequenceEqual(before) ? null : $"{path}: before [{string.Join(", ", before)}], after [{string.Join(", ", after)}]";
     }
+
+    /// <summary>The transfer-source location and the path in it (no slashes around), or null when either is not configured.</summary>
+    private (string Location, string Path)? TransferSource =>
+        session.Placeholder("transfer-source-location") is { } location && session.Placeholder("transfer-source-path") is { } path
+            ? (location, path.Trim('/')) : null;
 
     private void Halt(string reason) => Interlocked.CompareExchange(ref _haltReason, reason, null);
 
@@ -177,9 +177,7 @@ public sealed class ScratchArea(ConformanceSession session)
     }
 
     private string Placeholder(string name, Setting? setting) =>
-        session.Settings.Placeholders.TryGetValue(name, out var configured) ? configured
-        : session.DiscoveredPlaceholders.TryGetValue(name, out var discovered) ? discovered
-        : throw new UnresolvableException(setting is null
+        session.Placeholder(name) ?? throw new UnresolvableException(setting is null
             ? $"a scratch copy needs {{{name}}}, which was not learnt from the target"
             : $"a scratch copy needs {{{name}}}: set {setting.Name} ({setting.EnvironmentVariable})");
 

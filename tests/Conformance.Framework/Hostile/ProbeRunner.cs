@@ -208,9 +208,7 @@ public sealed partial class ProbeRunner(ConformanceSession session)
     }
 
     private string Placeholder(string name) =>
-        session.Settings.Placeholders.TryGetValue(name, out var configured) ? configured
-        : session.DiscoveredPlaceholders.TryGetValue(name, out var discovered) ? discovered
-        : throw new UnresolvableException($"the probe needs '{{{name}}}', which is not configured for this target");
+        session.Placeholder(name) ?? throw new UnresolvableException($"the probe needs '{{{name}}}', which is not configured for this target");
 
     private static RequestTemplate WithValue(RequestTemplate template, HostileInput input, string value) => input.In switch
     {

@@ -110,10 +110,7 @@ public sealed class WorkflowRun
     public bool Has(ServiceKind kind) => _session.Client(kind) is not null;
 
     /// <summary>A placeholder's value on this target ({pipeline-uuid}, {transfer-source-location}, ...), or null.</summary>
-    public string? Placeholder(string name) =>
-        _session.Settings.Placeholders.TryGetValue(name, out var configured) ? configured
-        : _session.DiscoveredPlaceholders.TryGetValue(name, out var discovered) ? discovered
-        : null;
+    public string? Placeholder(string name) => _session.Placeholder(name);
 
     /// <summary>Runs a workflow: service, version and tier gates first (as for catalogue cases), then the steps.</summary>
     public static async Task<Verdict> RunAsync(ConformanceSession session, WorkflowDefinition workflow, string testName, CancellationToken cancellationToken = default)
