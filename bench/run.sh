@@ -33,7 +33,7 @@ fi
 echo "== reference server (standalone, free loopback ports, request log on)"
 key=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-dotnet "$(bin tests/Conformance.ReferenceServer Conformance.ReferenceServer)" \
+dotnet "$(bin src/Conformance.ReferenceServer Conformance.ReferenceServer)" \
   --archivematica-url http://127.0.0.1:0 --storage-service-url http://127.0.0.1:0 \
   --api-key "$key" --password "$password" --request-log "$work/requests.jsonl" >"$work/server.log" 2>&1 &
 server=$!

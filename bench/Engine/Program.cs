@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Preflight;
-using Conformance.Framework.Schemas;
 
 // Runs every read-only case of the catalogue through the framework (expansion, request, checks,
 // schema validation) against the target in the environment (the suite's variables), with the

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Deviations;
-using Conformance.Framework.Http;
-using Conformance.Framework.Preflight;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.Tests;
 using Microsoft.AspNetCore.Http;

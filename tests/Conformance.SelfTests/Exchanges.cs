@@ -1,4 +1,3 @@
-using Conformance.Framework.Http;
 
 namespace Conformance.SelfTests;
 

@@ -3,7 +3,7 @@ namespace Conformance.SelfTests;
 /// <summary>Where the repository's folders are, found from the test binary upwards.</summary>
 internal static class Paths
 {
-    public static string Root { get; } = Conformance.Framework.Reporting.ReportLocations.RepositoryRoot
+    public static string Root { get; } = ReportLocations.RepositoryRoot
         ?? throw new DirectoryNotFoundException("Conformance.sln not found above " + AppContext.BaseDirectory);
 
     public static string Schemas => Path.Combine(Root, "schemas");

@@ -1,8 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Preflight;
-using Conformance.Framework.Schemas;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.Tests;
 
@@ -30,7 +25,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
     public static SchemaRegistry Schemas => SharedSchemas;
 
     /// <param name="timeout">The suite's per-request timeout (default 10 s).</param>
-    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, Conformance.Framework.Deviations.KnownDeviations? knownDeviations = null, TimeSpan? timeout = null)
+    public static async Task<ReferenceTarget> StartAsync(FaultPlan? faults = null, ReferenceServerOptions? options = null, KnownDeviations? knownDeviations = null, TimeSpan? timeout = null)
     {
         var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
         var settings = new TargetSettings
@@ -55,7 +50,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
     }
 
     /// <summary>Runs the named case the way the suite does; <paramref name="caseName"/> is the name shown in test results, e.g. "am.transfer.completed, Header".</summary>
-    public Task<Conformance.Framework.Checks.Verdict> RunAsync(string caseName)
+    public Task<Verdict> RunAsync(string caseName)
     {
         var testCase = CaseFactory.All(Catalogue).SingleOrDefault(c => c.Name == caseName)
             ?? throw new ArgumentException($"No case named '{caseName}'.");
@@ -63,7 +58,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
     }
 
     /// <summary>Runs a case the way the suite does.</summary>
-    public Task<Conformance.Framework.Checks.Verdict> RunAsync(ConformanceCase testCase) =>
+    public Task<Verdict> RunAsync(ConformanceCase testCase) =>
         new CaseRunner(Session).RunAsync(testCase, "self-test: " + testCase.Name);
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using Conformance.Framework.Cases;
 using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.Tests;

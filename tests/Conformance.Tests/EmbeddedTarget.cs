@@ -1,4 +1,3 @@
-using Conformance.Framework.Configuration;
 using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.Tests;

@@ -1,7 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Exposure;
-using Conformance.Framework.Http;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

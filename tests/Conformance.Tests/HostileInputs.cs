@@ -1,9 +1,3 @@
-using Conformance.Framework.Assertions;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Hostile;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

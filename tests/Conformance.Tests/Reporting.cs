@@ -1,5 +1,3 @@
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Reporting;
 
 // Allure results for every test (folder: AllureResultsDirectory / ALLURE_RESULTS_DIRECTORY, default
 // allure-results/ at the repository root). See the README, "Reports".

@@ -1,6 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Reporting;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

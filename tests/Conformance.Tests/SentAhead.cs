@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Hostile;
-using Conformance.Framework.Workflows;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 

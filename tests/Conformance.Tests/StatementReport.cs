@@ -1,9 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Http;
-using Conformance.Framework.Redaction;
-using Conformance.Framework.Reporting;
-using Conformance.Framework.Statement;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

@@ -1,7 +1,3 @@
-using Conformance.Framework.Assertions;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

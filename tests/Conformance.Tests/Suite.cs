@@ -1,6 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

@@ -1,8 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Deviations;
-using Conformance.Framework.Preflight;
-using Conformance.Framework.Schemas;
 using Conformance.ReferenceServer.Hosting;
 using NUnit.Framework;
 using NUnit.Framework.Internal;

@@ -1,6 +1,4 @@
 using System.Text;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
 
 namespace Conformance.Tests;
 

@@ -1,6 +1,3 @@
-using Conformance.Framework.Assertions;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
 using NUnit.Framework;
 
 namespace Conformance.Tests;

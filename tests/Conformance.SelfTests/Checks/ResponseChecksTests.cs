@@ -1,5 +1,3 @@
-using Conformance.Framework.Checks;
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,6 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Cleanup;
-using Conformance.Framework.Http;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,6 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Cleanup;
 using Conformance.ReferenceServer.Hosting;
 using FluentAssertions;
 using NUnit.Framework;

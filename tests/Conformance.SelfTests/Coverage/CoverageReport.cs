@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Http;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.SelfTests.Faults;
 using Conformance.Tests;
@@ -184,7 +179,7 @@ internal static class CoverageReport
     private static void Proofs(StringBuilder text, FaultExpectations faults)
     {
         text.AppendLine("## Which faults prove each requirement").AppendLine();
-        text.AppendLine("The reference server's fault vocabulary (`tests/Conformance.ReferenceServer/Hosting/Fault.cs`); the mutation check");
+        text.AppendLine("The reference server's fault vocabulary (`src/Conformance.ReferenceServer/Hosting/Fault.cs`); the mutation check");
         text.AppendLine("(`tests/Conformance.SelfTests/Faults`, `fixtures/fault-expectations.json`) runs the suite against each fault and");
         text.AppendLine("requires exactly these failures, and none on the clean server.").AppendLine();
         text.AppendLine("| requirement | caught in faults |").AppendLine("|---|---|");

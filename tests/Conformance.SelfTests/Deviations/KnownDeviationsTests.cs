@@ -1,7 +1,3 @@
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Deviations;
 using FluentAssertions;
 using NUnit.Framework;
 

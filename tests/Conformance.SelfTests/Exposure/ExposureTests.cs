@@ -1,6 +1,3 @@
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Exposure;
-using Conformance.Framework.Http;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;

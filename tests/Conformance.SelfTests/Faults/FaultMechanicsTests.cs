@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Http;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.ReferenceServer.Storage.Http;
 using FluentAssertions;

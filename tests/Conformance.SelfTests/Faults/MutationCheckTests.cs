@@ -1,4 +1,3 @@
-using Conformance.Framework.Checks;
 using Conformance.ReferenceServer.Hosting;
 using FluentAssertions;
 using NUnit.Framework;

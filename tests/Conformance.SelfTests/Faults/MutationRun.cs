@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Hostile;
-using Conformance.Framework.Workflows;
 using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.SelfTests.Faults;

@@ -1,4 +1,3 @@
-using Conformance.Framework.Checks;
 
 namespace Conformance.SelfTests.Faults;
 

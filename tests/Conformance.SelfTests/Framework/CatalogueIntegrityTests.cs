@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using NUnit.Framework;
 

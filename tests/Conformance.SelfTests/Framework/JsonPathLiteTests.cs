@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Framework.Cases;
 using FluentAssertions;
 using NUnit.Framework;
 

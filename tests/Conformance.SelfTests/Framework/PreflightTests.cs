@@ -1,6 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Preflight;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;

@@ -1,5 +1,3 @@
-using Conformance.Framework.Http;
-using Conformance.Framework.Redaction;
 using FluentAssertions;
 using NUnit.Framework;
 

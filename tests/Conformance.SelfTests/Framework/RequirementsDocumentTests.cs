@@ -1,4 +1,3 @@
-using Conformance.Framework.Checks;
 using FluentAssertions;
 using NUnit.Framework;
 

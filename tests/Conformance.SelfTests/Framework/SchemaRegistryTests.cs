@@ -1,4 +1,3 @@
-using Conformance.Framework.Schemas;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,4 +1,3 @@
-using Conformance.Framework.Configuration;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,4 +1,3 @@
-using Conformance.Framework.Catalogue;
 using FluentAssertions;
 using NUnit.Framework;
 

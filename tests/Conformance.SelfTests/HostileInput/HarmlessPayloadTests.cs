@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Conformance.Framework.Hostile;
 using FluentAssertions;
 using NUnit.Framework;
 

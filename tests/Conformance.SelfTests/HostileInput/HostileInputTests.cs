@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Framework.Assertions;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Hostile;
-using Conformance.Framework.Http;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -138,7 +133,7 @@ public sealed class HostileInputTests
     [Test]
     public async Task A_sample_of_probes_passes_on_the_reference_server_unless_a_known_deviation_explains_it()
     {
-        await using var target = await ReferenceTarget.StartAsync(knownDeviations: Conformance.Framework.Deviations.KnownDeviations.Load(Path.Combine(Paths.Root, "fixtures", "known-deviations")));
+        await using var target = await ReferenceTarget.StartAsync(knownDeviations: KnownDeviations.Load(Path.Combine(Paths.Root, "fixtures", "known-deviations")));
         var runner = new ProbeRunner(target.Session);
         var problems = new List<string>();
         foreach (var probe in Probes.Where(p => p.Endpoint.Id.StartsWith("am.v2beta", StringComparison.Ordinal) || p.Endpoint.Id.StartsWith("ss.file.list", StringComparison.Ordinal)))

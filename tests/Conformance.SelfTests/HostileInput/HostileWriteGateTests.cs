@@ -1,10 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Hostile;
-using Conformance.Framework.Http;
-using Conformance.Framework.Preflight;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.Tests;
 using FluentAssertions;

@@ -1,11 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Http;
-using Conformance.Framework.Schemas;
 
 namespace Conformance.SelfTests.Recordings;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.Framework.Http;
-using Conformance.Framework.Redaction;
 using NUnit.Framework;
 
 namespace Conformance.SelfTests.Recordings;

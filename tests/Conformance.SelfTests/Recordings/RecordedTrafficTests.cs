@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.Framework.Checks;
 using FluentAssertions;
 using NUnit.Framework;
 

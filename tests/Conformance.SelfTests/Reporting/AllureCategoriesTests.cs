@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.Framework.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Conformance.Framework.Cases;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Http;
-using Conformance.Framework.Redaction;
-using Conformance.Framework.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Conformance.Framework.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 

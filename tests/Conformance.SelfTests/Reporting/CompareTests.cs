@@ -1,6 +1,4 @@
 using Conformance.Compare;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Statement;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Conformance.Framework.Redaction;
 using FluentAssertions;
 using NUnit.Framework;
 

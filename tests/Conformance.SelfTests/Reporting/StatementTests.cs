@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Conformance.Framework.Statement;
 using Conformance.ReferenceServer.Hosting;
 using FluentAssertions;
 using NJsonSchema;

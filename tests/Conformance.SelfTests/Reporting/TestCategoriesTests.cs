@@ -1,4 +1,3 @@
-using Conformance.Framework.Reporting;
 using FluentAssertions;
 using NUnit.Framework;
 using NUnit.Framework.Internal;

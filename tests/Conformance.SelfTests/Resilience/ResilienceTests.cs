@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Conformance.Framework.Configuration;
-using Conformance.Framework.Http;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;

@@ -1,7 +1,3 @@
-using Conformance.Framework.Cases;
-using Conformance.Framework.Catalogue;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Deviations;
 using Conformance.ReferenceServer.Hosting;
 using FluentAssertions;
 using NUnit.Framework;

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.Framework.Assertions;
-using Conformance.Framework.Checks;
-using Conformance.Framework.Workflows;
 using FluentAssertions;
 using NUnit.Framework;
 

@@ -1,0 +1,31 @@
+
+namespace Conformance.Framework.Cases;
+
+/// <summary>One test case: an endpoint, what is done to it, under which auth mode (and Storage Service API version).</summary>
+public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode Mode, string? ApiVersion = null, EndpointCase? Variant = null, string? Method = null)
+{
+    /// <summary>The HTTP method sent: the endpoint's, or the wrong one for a 405 probe.</summary>
+    public string SentMethod => Method ?? Endpoint.Method;
+
+    /// <summary>Effective tier: probes that a correct server rejects before doing anything are read-only.</summary>
+    public Tier Tier => Kind is CaseKind.WrongMethod ? Tier.ReadOnly : Endpoint.Tier;
+
+    /// <summary>Readable and unique, e.g. "am.transfer.status, Header" or "ss.file.list@v1, unknown-uuid".</summary>
+    public string Name
+    {
+        get
+        {
+            var id = ApiVersion is null ? Endpoint.Id : $"{Endpoint.Id}@{ApiVersion}";
+            return Kind switch
+            {
+                CaseKind.Auth => $"{id}, {Mode}",
+                CaseKind.Variant => $"{id}, {Variant!.Name}",
+                CaseKind.WrongMethod => $"{id}, {SentMethod} not allowed",
+                CaseKind.MissingSlash => $"{id}, without trailing slash",
+                _ => throw new InvalidOperationException(),
+            };
+        }
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,11 @@
+namespace Conformance.Framework.Reports;
+
+/// <summary>
+/// What a test assembly tells the report about its run (environment.properties): target URLs,
+/// detected versions, run id. Asked once the tests have run. Never return a credential; the values
+/// are redacted anyway.
+/// </summary>
+public interface IReportEnvironment
+{
+    IEnumerable<KeyValuePair<string, string>> Describe();
+}

@@ -1,0 +1,41 @@
+namespace Conformance.Framework.Reports.Statement;
+
+/// <summary>A known deviation that covered a failure of a case in this run.</summary>
+public sealed record MatchedDeviation(string Case, string Requirement, string Service, string Versions, string Reason, string Link, string Source);
+
+/// <summary>
+/// One finished test as the statement keeps it: no message, no body, nothing that could carry a
+/// secret; the answer's status and media type only, so two runs can be compared case by case.
+/// </summary>
+public sealed record CaseRecord
+{
+    /// <summary>The NUnit full name, unique in a run.</summary>
+    public required string Test { get; init; }
+
+    /// <summary>The case name, e.g. "am.transfer.status, Header" (the test's arguments), or the test name.</summary>
+    public required string Case { get; init; }
+
+    public required CaseOutcome Outcome { get; init; }
+
+    /// <summary>The test itself threw (a defect of the suite, Allure "broken"); the outcome is then failed.</summary>
+    public bool SuiteError { get; init; }
+
+    /// <summary>The matrix row ("am.transfer.status", "ss.space.list@v2") and column of an auth-matrix case; null for other tests.</summary>
+    public string? MatrixEndpoint { get; init; }
+
+    public string? MatrixAuthMode { get; init; }
+
+    public int? Status { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>Requirement ids the case checked (or, when it did not get that far, the ones it is there to check).</summary>
+    public IReadOnlyList<string> Requirements { get; init; } = [];
+
+    public IReadOnlyList<string> FailedRequirements { get; init; } = [];
+
+    public IReadOnlyList<MatchedDeviation> Deviations { get; init; } = [];
+
+    /// <summary>The Allure result's historyId (stable across runs: a hash of <see cref="Test"/>).</summary>
+    public string? AllureHistoryId { get; init; }
+}

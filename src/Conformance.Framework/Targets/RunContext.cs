@@ -1,0 +1,14 @@
+namespace Conformance.Framework.Targets;
+
+/// <summary>The run id that prefixes everything this run creates, and a counter for unique names. Thread-safe.</summary>
+public sealed class RunContext
+{
+    private int _counter;
+
+    public RunContext(string? runId = null) =>
+        RunId = runId ?? $"cf{DateTime.UtcNow:MMddHHmm}{Random.Shared.Next(0x100):x2}";
+
+    public string RunId { get; }
+
+    public string NextUnique() => $"{RunId}{Interlocked.Increment(ref _counter)}";
+}

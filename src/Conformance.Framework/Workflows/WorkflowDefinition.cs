@@ -1,0 +1,26 @@
+
+namespace Conformance.Framework.Workflows;
+
+/// <summary>
+/// A stateful workflow: a sequence of steps across endpoints whose later steps read what earlier
+/// ones changed. <see cref="Tier"/> is the highest tier of its requests; <see cref="Services"/> are
+/// the services it needs (the first one decides which release's known deviations apply).
+/// </summary>
+public sealed record WorkflowDefinition(string Name, Tier Tier, IReadOnlyList<ServiceKind> Services, string Summary, Func<WorkflowRun, Task> Body)
+{
+    /// <summary>The name known deviations and reports use, e.g. "workflow am.transfer-lifecycle".</summary>
+    public string CaseName => "workflow " + Name;
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Every workflow the suite runs.</summary>
+public static class WorkflowCatalogue
+{
+    public static IReadOnlyList<WorkflowDefinition> All { get; } =
+    [
+        .. DashboardWorkflows.All,
+        .. StorageWorkflows.All,
+        .. CrossServiceWorkflows.All,
+    ];
+}
