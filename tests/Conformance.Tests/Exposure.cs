@@ -59,18 +59,19 @@ public sealed class Exposure
         }
 
         var baseUrl = client.Endpoint.BaseUrl;
-        var warning = check switch
+        var result = check switch
         {
-            ExposureChecks.PlainHttp => ExposureChecks.JudgePlainHttp(baseUrl),
+            ExposureChecks.PlainHttp => PlainHttpNotExposed.Check(baseUrl),
             // Sent only where it tells something: plain HTTP to another host. Over HTTPS or loopback the key is not exposed in transit.
-            ExposureChecks.QueryKeyOverPlainHttp when ExposureChecks.IsExposedPlainHttp(baseUrl) =>
-                ExposureChecks.JudgeQueryKey(baseUrl, await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Query, testName)),
+            ExposureChecks.QueryKeyOverPlainHttp when PlainHttpNotExposed.IsExposed(baseUrl) =>
+                QueryKeyRefusedOverPlainHttp.Check(baseUrl, await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Query, testName)),
             ExposureChecks.QueryKeyOverPlainHttp => null,
-            ExposureChecks.ServerHeader => ExposureChecks.JudgeServerHeader(await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Header, testName)),
-            _ => ExposureChecks.JudgeCors(
+            ExposureChecks.ServerHeader => ServerHeaderNamesNoVersion.Check(await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Header, testName)),
+            _ => CorsRefusesForeignCredentials.Check(
                 await client.SendAsync(ExposureChecks.ProbePlan(service, new KeyValuePair<string, string>("Origin", ExposureChecks.ForeignOrigin)), AuthMode.Header, testName),
                 ExposureChecks.ForeignOrigin),
         };
+        var warning = ExposureChecks.Warning(result);
         return new ExposureFinding(null, warning, baseUrl);
     }
 }

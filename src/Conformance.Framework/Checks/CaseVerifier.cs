@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace Conformance.Framework.Checks;
 
 /// <summary>
-/// How the suite judges the answer to one case: which expectation applies (by case kind, auth mode
-/// and product version), which requirement a wrong status breaks, and which extra checks run. The
-/// case runner uses it for live answers; the recorded-traffic self-test for real servers' recorded
-/// answers, so both reach their verdicts the same way.
+/// The one verifier: which checks judge an exchange, in which order. For a catalogue case it picks the
+/// expectation (by case kind, auth mode and product version) and the requirement a wrong status
+/// breaks; for a workflow step it takes the step's expectation; for a hostile probe the INPUT checks.
+/// The case runner, the probe runner, workflow steps and the recorded-traffic self-test all reach
+/// their verdicts here, so live and recorded answers are judged the same way.
 /// </summary>
 public static class CaseVerifier
 {
@@ -15,11 +14,91 @@ public static class CaseVerifier
         ConformanceCase c, Exchange exchange, ServiceContract contract, string? version, string requestPath, SchemaRegistry schemas) => c.Kind switch
     {
         CaseKind.Auth => await VerifyAuthCase(c, exchange, contract, version, schemas),
-        CaseKind.Variant => await ContractVerifier.VerifyAsync(exchange, Select(c.Variant!.Expect, c.Endpoint.Service, version), Requirement.Status, schemas),
+        CaseKind.Variant => await VerifyAsync(exchange, Select(c.Variant!.Expect, c.Endpoint.Service, version), Requirement.Status, schemas),
         CaseKind.WrongMethod => await VerifyWrongMethod(c, exchange, contract, schemas),
-        CaseKind.MissingSlash => await ContractVerifier.VerifyAsync(exchange, SlashRedirect(requestPath + "/"), Requirement.TrailingSlash, schemas),
+        CaseKind.MissingSlash => await VerifyAsync(exchange, SlashRedirects.Expected(requestPath), Requirement.TrailingSlash, schemas),
         _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "unknown case kind"),
     };
+
+    /// <summary>
+    /// Every check an expectation calls for, on one exchange. A wrong status stops there: the body
+    /// checks would only repeat it; only the credential-leak check (LEAK-01) still runs.
+    /// </summary>
+    public static async Task<IReadOnlyList<CheckResult>> VerifyAsync(
+        Exchange exchange,
+        Expectation expected,
+        Requirement statusRequirement,
+        SchemaRegistry schemas,
+        IReadOnlyDictionary<string, string>? extraHeaders = null)
+    {
+        var transport = AnswerArrived.Check(exchange);
+        if (!transport.Passed)
+        {
+            return [transport];
+        }
+
+        var status = StatusIsContractual.Check(exchange, expected.Status, statusRequirement);
+        var leak = CredentialLeak.NotEchoed(exchange);
+        if (!status.Passed)
+        {
+            return [transport, status, leak];
+        }
+
+        var results = new List<CheckResult> { transport, status, leak };
+        if (expected.ContentType is not null)
+        {
+            results.Add(ContentTypeMatches.Check(exchange, expected.ContentType));
+        }
+
+        var bodyKind = BodyKindMatches.Check(exchange, expected.Body);
+        results.Add(bodyKind);
+        if (expected.ExactBody is not null)
+        {
+            results.Add(BodyIsExact.Check(exchange, expected.ExactBody));
+        }
+
+        if (expected.Schema is not null && bodyKind.Passed)
+        {
+            results.Add(SchemaMatches.Check(expected.Schema, await schemas.ValidateAsync(expected.Schema, exchange.Body)));
+        }
+
+        var headers = extraHeaders is null ? expected.Headers : expected.Headers.Concat(extraHeaders).ToDictionary(h => h.Key, h => h.Value);
+        if (headers.Count > 0)
+        {
+            results.Add(RequiredHeadersPresent.Check(exchange, headers));
+        }
+
+        if (expected.AbsentHeaders.Count > 0)
+        {
+            results.Add(ExcludedHeadersAbsent.Check(exchange, expected.AbsentHeaders));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The checks on a hostile probe's answer: a 4xx refusal (INPUT-01), no internals (INPUT-02), no
+    /// echoed key (LEAK-01), nothing evaluated, widened or changed (INPUT-03, from the state reads
+    /// before and after).
+    /// </summary>
+    public static IReadOnlyList<CheckResult> VerifyProbe(HostileProbe probe, Exchange x, IReadOnlyList<(string Read, string? Value)> before, IReadOnlyList<(string Read, string? Value)> after)
+    {
+        var transport = AnswerArrived.Check(x);
+        if (!transport.Passed)
+        {
+            return [transport];
+        }
+
+        return
+        [
+            transport,
+            InputRefused.Check(probe, x),
+            NoInternalsExposed.Check(x),
+            CredentialLeak.NotEchoed(x),
+            .. new[] { NoActionOnBadInput.TemplateNotEvaluated(x), NoActionOnBadInput.LookupNotWidened(probe, x) }.OfType<CheckResult>(),
+            .. NoActionOnBadInput.StateUnchanged(before, after),
+        ];
+    }
 
     /// <summary>The first expectation whose version range holds for the target (an unknown version takes the first).</summary>
     public static Expectation Select(IReadOnlyList<Expectation> expectations, ServiceKind service, string? version)
@@ -29,6 +108,9 @@ public static class CaseVerifier
             ?? throw new InvalidOperationException($"No expectation applies to {service.DisplayName()} {version}.");
     }
 
+    /// <summary>The requirement an auth mode's answer is judged by (<see cref="AuthRequirements.Of"/>).</summary>
+    public static Requirement RequirementOf(AuthMode mode) => AuthRequirements.Of(mode);
+
     private static async Task<IReadOnlyList<CheckResult>> VerifyAuthCase(ConformanceCase c, Exchange exchange, ServiceContract contract, string? version, SchemaRegistry schemas)
     {
         var endpoint = c.Endpoint;
@@ -36,74 +118,27 @@ public static class CaseVerifier
         if (endpoint.Auth != "key")
         {
             // Open (or session-only) endpoints answer the same whatever credentials come with the request.
-            return await ContractVerifier.VerifyAsync(exchange, success, Requirement.OpenEndpointAnswers, schemas);
+            return await VerifyAsync(exchange, success, Requirement.OpenEndpointAnswers, schemas);
         }
 
         if (!c.Mode.IsAccepted(endpoint.Service))
         {
-            return await ContractVerifier.VerifyAsync(exchange, contract.AuthFailure, RejectionRequirement(c.Mode), schemas);
+            return await VerifyAsync(exchange, contract.AuthFailure, AuthRequirements.Rejecting(c.Mode), schemas);
         }
 
-        // Valid credentials answered with the auth failure is an auth defect, not just a wrong status.
-        var statusRequirement = exchange.Status == contract.AuthFailure.Status && success.Status != contract.AuthFailure.Status
-            ? AcceptanceRequirement(c.Mode)
-            : Requirement.Status;
+        var statusRequirement = AuthRequirements.ForAccepted(exchange, c.Mode, success.Status, contract.AuthFailure.Status);
         var successHeaders = success.Status is >= 200 and < 300 ? contract.SuccessHeaders : null;
-        return await ContractVerifier.VerifyAsync(exchange, success, statusRequirement, schemas, successHeaders);
+        return await VerifyAsync(exchange, success, statusRequirement, schemas, successHeaders);
     }
 
     private static async Task<IReadOnlyList<CheckResult>> VerifyWrongMethod(ConformanceCase c, Exchange exchange, ServiceContract contract, SchemaRegistry schemas)
     {
-        if (c.Endpoint.MethodNotAllowed is { } own)
+        var results = (await VerifyAsync(exchange, MethodNotAllowed.Expected(c.Endpoint, contract), Requirement.MethodNotAllowed, schemas)).ToList();
+        if (c.Endpoint.MethodNotAllowed is null && results.All(r => r.Passed))
         {
-            return await ContractVerifier.VerifyAsync(exchange, own, Requirement.MethodNotAllowed, schemas);
-        }
-
-        var expected = contract.MethodNotAllowed;
-        if (contract.MethodNotAllowedBodyListsMethods)
-        {
-            expected = expected with { Body = "text", ExactBody = string.Join(contract.AllowSeparator, c.Endpoint.AllowedMethods) };
-        }
-
-        var results = (await ContractVerifier.VerifyAsync(exchange, expected, Requirement.MethodNotAllowed, schemas)).ToList();
-        if (results.All(r => r.Passed))
-        {
-            results.Add(ResponseChecks.Allow(exchange, c.Endpoint.AllowedMethods, contract.AllowSeparator));
+            results.Add(MethodNotAllowed.Allow(exchange, c.Endpoint.AllowedMethods, contract.AllowSeparator));
         }
 
         return results;
     }
-
-    // Django and tastypie redirect to the same path with the slash (absolute or relative, under any mount prefix).
-    private static Expectation SlashRedirect(string pathWithSlash) => new()
-    {
-        Status = 301,
-        Headers = new Dictionary<string, string> { ["Location"] = $"{Regex.Escape(pathWithSlash).Replace(";", "(;|%3B)", StringComparison.Ordinal)}(\\?.*)?$" },
-    };
-
-    /// <summary>The requirement an auth mode's answer is judged by: acceptance for valid credentials, rejection for wrong ones.</summary>
-    public static Requirement RequirementOf(AuthMode mode) =>
-        mode is AuthMode.Header or AuthMode.Query or AuthMode.HeaderOverBadQuery or AuthMode.Basic ? AcceptanceRequirement(mode) : RejectionRequirement(mode);
-
-    private static Requirement AcceptanceRequirement(AuthMode mode) => mode switch
-    {
-        AuthMode.Header => Requirement.ValidHeaderAccepted,
-        AuthMode.Query => Requirement.ValidQueryAccepted,
-        AuthMode.HeaderOverBadQuery => Requirement.HeaderWinsOverQuery,
-        AuthMode.Basic => Requirement.BasicAuth,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
-    };
-
-    private static Requirement RejectionRequirement(AuthMode mode) => mode switch
-    {
-        AuthMode.BadHeaderOverQuery => Requirement.HeaderWinsOverQuery,
-        AuthMode.Basic => Requirement.BasicAuth,
-        AuthMode.BadKeyHeader => Requirement.WrongKeyHeaderRejected,
-        AuthMode.BadKeyQuery => Requirement.WrongKeyQueryRejected,
-        AuthMode.NoCredentials => Requirement.NoCredentialsRejected,
-        AuthMode.UnknownUser => Requirement.UnknownUserRejected,
-        AuthMode.HeaderWithoutColon => Requirement.HeaderWithoutColonRejected,
-        AuthMode.BearerScheme => Requirement.ForeignSchemeRejected,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
-    };
 }

@@ -62,100 +62,9 @@ public sealed partial class ProbeRunner(ConformanceSession session)
         };
     }
 
-    /// <summary>The checks on a probe's answer (pure: the self-tests feed it hand-made exchanges).</summary>
-    public static IReadOnlyList<CheckResult> Evaluate(HostileProbe probe, Exchange x, IReadOnlyList<(string Read, string? Value)> before, IReadOnlyList<(string Read, string? Value)> after)
-    {
-        var transport = ResponseChecks.Transport(x);
-        if (!transport.Passed)
-        {
-            return [transport];
-        }
-
-        var results = new List<CheckResult> { transport };
-        var onSuccess = probe.Input?.OnSuccess;
-        var status = x.Status;
-        results.Add(status switch
-        {
-            >= 400 and < 500 => CheckResult.Pass(Requirement.InputRefused, $"refused with {status}"),
-            >= 200 and < 300 when onSuccess is not null => CheckResult.Pass(Requirement.InputRefused, $"{status}, which this input allows ({probe.Input!.Why ?? OnSuccessMeaning(onSuccess)})"),
-            >= 500 => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: a server error instead of a 4xx refusal"),
-            >= 200 and < 300 when ProbeKinds.PathKinds.Contains(probe.Kind) => CheckResult.Fail(Requirement.InputRefused, AcceptedPathMessage(status, x.Reason)),
-            >= 200 and < 300 => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: the bad input was accepted instead of refused with a 4xx"),
-            _ => CheckResult.Fail(Requirement.InputRefused, $"answered {status} {x.Reason}: neither a refusal (4xx) nor an answer the input allows"),
-        });
-
-        results.Add(LeakScanner.Find(x.Body) is { } leak
-            ? CheckResult.Fail(Requirement.NoInternalsExposed, $"the answer carries {leak.What}: «{leak.Evidence}»")
-            : CheckResult.Pass(Requirement.NoInternalsExposed, "no debug page, stack trace, database error or source path"));
-
-        results.Add(CredentialLeak.NotEchoed(x));
-
-        if (x.Body.Contains(ProbeKinds.TemplateProduct, StringComparison.Ordinal))
-        {
-            results.Add(CheckResult.Fail(Requirement.NoActionOnBadInput, $"the answer contains {ProbeKinds.TemplateProduct} = 9137*7919: a template expression in the input was evaluated"));
-        }
-
-        if (status is >= 200 and < 300 && probe.Kind != ProbeKinds.DuplicateParameter && onSuccess is "empty" or "set")
-        {
-            var count = ListedCount(x.Body, onSuccess);
-            var limit = onSuccess == "set" ? 1 : 0;
-            results.Add(count is null
-                ? CheckResult.Fail(Requirement.NoActionOnBadInput, "a 2xx answer that is not a list: cannot tell whether the bad value matched anything")
-                : count <= limit
-                ? CheckResult.Pass(Requirement.NoActionOnBadInput, onSuccess == "set" ? "set/ found nothing for the bad member" : "the bad filter value matched nothing")
-                : CheckResult.Fail(Requirement.NoActionOnBadInput, $"the bad value matched {count} object(s){(onSuccess == "set" ? " (the set's other, valid member accounts for 1)" : "")}: the lookup was widened by the input"));
-        }
-
-        foreach (var ((read, was), (_, now)) in before.Zip(after))
-        {
-            if (was is null || now is null)
-            {
-                continue;
-            }
-
-            results.Add(was == now
-                ? CheckResult.Pass(Requirement.NoActionOnBadInput, $"{read} unchanged")
-                : CheckResult.Fail(Requirement.NoActionOnBadInput, $"{read} changed: before «{Shorten(was)}», after «{Shorten(now)}»"));
-        }
-
-        return results;
-    }
-
-    /// <summary>What an accepted path probe means, for an archivist reading the failure: real services copy, move or read what such a path names.</summary>
-    private static string AcceptedPathMessage(int status, string? reason) =>
-        $"the server accepted a path outside its locations ({(reason is null ? status : $"{status} {reason}")}): it took a path that leaves every configured location "
-        + "as if it were allowed, so a real file anywhere on the server could be read, copied or moved through this endpoint; "
-        + "this probe named a folder that does not exist (conformance-canary-<run id>), and the service must refuse such a path with a 4xx";
-
-    private static string OnSuccessMeaning(string onSuccess) => onSuccess switch
-    {
-        "empty" => "a filter value that matches nothing",
-        "set" => "set/ lists unknown members as not found",
-        _ => "the contract ignores such values",
-    };
-
-    /// <summary>How many objects a list answer holds: tastypie meta.total_count/objects, dashboard results, or a top-level array.</summary>
-    private static int? ListedCount(string body, string onSuccess)
-    {
-        try
-        {
-            var root = JsonNode.Parse(body);
-            return root switch
-            {
-                JsonArray array => array.Count,
-                JsonObject o when onSuccess == "set" && o["objects"] is JsonArray objects => objects.Count,
-                JsonObject o when o["meta"]?["total_count"] is JsonValue total && total.TryGetValue<int>(out var n) => n,
-                JsonObject o when o["objects"] is JsonArray objects => objects.Count,
-                JsonObject o when o["results"] is JsonArray results => results.Count,
-                JsonObject o when o["entries"] is JsonArray entries => entries.Count,
-                _ => null,
-            };
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The checks on a probe's answer (<see cref="CaseVerifier.VerifyProbe"/>).</summary>
+    public static IReadOnlyList<CheckResult> Evaluate(HostileProbe probe, Exchange x, IReadOnlyList<(string Read, string? Value)> before, IReadOnlyList<(string Read, string? Value)> after) =>
+        CaseVerifier.VerifyProbe(probe, x, before, after);
 
     private async Task<(RequestPlan Plan, IReadOnlyDictionary<string, string> PathValues)> PlanAsync(HostileProbe probe, CancellationToken cancellationToken)
     {
@@ -423,8 +332,6 @@ public sealed partial class ProbeRunner(ConformanceSession session)
 
         return values;
     }
-
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
     [GeneratedRegex(@"\{([a-z_-]+)\}")]
     private static partial Regex Placeholders();

@@ -333,13 +333,12 @@ public static class DashboardWorkflows
         }
 
         var aip = await run.SendAsync("ss.file.detail", Path("uuid", sipUuid));
-        run.Check(aip.Status == 200, $"file/{sipUuid}/ answers 200", $"the dashboard reports {sipUuid} stored, but the Storage Service answers {aip.Status} for it", Requirement.CrossService);
+        run.Check(CrossService.AipFound(aip, sipUuid));
         await run.VerifyAsync(aip, "ss.file.detail");
-        run.Check(aip.Text("package_type") is "AIP" or "AIC", $"package_type {aip.Text("package_type")}", $"package_type is {aip.Text("package_type")}, not AIP", Requirement.CrossService);
+        run.Check(CrossService.IsAip(aip));
         if (pipeline is not null)
         {
-            run.Check(aip.Text("origin_pipeline")?.Contains(pipeline, StringComparison.OrdinalIgnoreCase) == true,
-                $"stored by pipeline {pipeline}", $"origin_pipeline is {aip.Text("origin_pipeline")}, not this dashboard's pipeline {pipeline}", Requirement.CrossService);
+            run.Check(CrossService.StoredBy(aip, pipeline));
         }
     }
 

@@ -187,7 +187,7 @@ public sealed class WorkflowRun
         var expectation = expect ?? (variant is null ? Expected(endpointId) : Variant(endpointId, variant));
         var contract = _session.Catalogue.Services[endpoint.Service];
         var successHeaders = expectation.Status is >= 200 and < 300 ? contract.SuccessHeaders : null;
-        var results = await ContractVerifier.VerifyAsync(answer.Exchange, expectation, Requirement.Status, _session.Schemas, successHeaders);
+        var results = await CaseVerifier.VerifyAsync(answer.Exchange, expectation, Requirement.Status, _session.Schemas, successHeaders);
         foreach (var result in results.Where(r => !quiet || !r.Passed))
         {
             Record(result with { Message = $"{Describe(answer.Exchange)}: {result.Message}" });
@@ -224,18 +224,21 @@ public sealed class WorkflowRun
         _last = exchange;
         if (exchange.TransportError is not null)
         {
-            Record(ResponseChecks.Transport(exchange) with { Message = $"{Describe(exchange)}: no response: {exchange.TransportError}" });
+            Record(AnswerArrived.Check(exchange) with { Message = $"{Describe(exchange)}: no response: {exchange.TransportError}" });
             throw new StepFailedException();
         }
 
         return new StepAnswer(exchange);
     }
 
-    /// <summary>Records a check of the step's effect; a failed one stops the workflow.</summary>
-    public void Check(bool condition, string passed, string failed, Requirement? requirement = null)
+    /// <summary>Records a check of the step's effect (FLOW-01, <see cref="WorkflowEffect"/>); a failed one stops the workflow.</summary>
+    public void Check(bool condition, string passed, string failed) => Check(WorkflowEffect.Check(condition, passed, failed));
+
+    /// <summary>Records the result of a check on the step's answers; a failed one stops the workflow.</summary>
+    public void Check(CheckResult result)
     {
-        Record(new CheckResult(requirement ?? Requirement.WorkflowEffect, condition, condition ? passed : failed));
-        if (!condition)
+        Record(result);
+        if (!result.Passed)
         {
             throw new StepFailedException();
         }
@@ -281,24 +284,19 @@ public sealed class WorkflowRun
         }
 
         var history = $"{attempts} status read{(attempts == 1 ? "" : "s")} in {stopwatch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s: {string.Join(" → ", seen)}";
-        switch (result.State)
+        if (WorkflowFinishes.Check(result.State, history) is { } finished)
         {
-            case PollState.Finished:
-                Record(CheckResult.Pass(Requirement.WorkflowFinishes, $"{StepLabel}: finished after {history}"));
-                return result;
-            case PollState.Failed:
-                Record(CheckResult.Fail(Requirement.WorkflowFinishes, $"{StepLabel}: FAILED after {history}"));
-                throw new StepFailedException();
-            default:
-                var bound = $"bounds: {Configuration.Settings.PollAttempts.Name}={settings.PollAttempts}, {Configuration.Settings.PollTimeoutSeconds.Name}={settings.PollTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}";
-                if (onStillProcessing == OnStillProcessing.Fail)
-                {
-                    Record(CheckResult.Fail(Requirement.WorkflowEffect, $"{StepLabel}: still not visible after {history} ({bound})"));
-                    throw new StepFailedException();
-                }
-
-                throw new StepInconclusiveException($"{StepLabel}: STILL PROCESSING (not failed, not finished) after {history} ({bound}; raise them for a slow target)");
+            Check(finished);
+            return result;
         }
+
+        var bound = $"bounds: {Configuration.Settings.PollAttempts.Name}={settings.PollAttempts}, {Configuration.Settings.PollTimeoutSeconds.Name}={settings.PollTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}";
+        if (onStillProcessing == OnStillProcessing.Fail)
+        {
+            Check(WorkflowEffect.NeverVisible(history, bound));
+        }
+
+        throw new StepInconclusiveException($"{StepLabel}: STILL PROCESSING (not failed, not finished) after {history} ({bound}; raise them for a slow target)");
     }
 
     private string StepLabel => _stepNumber == 0 ? "before the first step" : $"step {_stepNumber.ToString(CultureInfo.InvariantCulture)} ({_stepName})";

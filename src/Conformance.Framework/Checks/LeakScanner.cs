@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Conformance.Framework.Hostile;
+namespace Conformance.Framework.Checks;
 
 /// <summary>
 /// Finds what an answer must never carry (INPUT-02): a debug page, a stack trace, a database error,
