@@ -4,6 +4,9 @@ namespace Conformance.SelfTests;
 /// <summary>Hand-made exchanges: one that satisfies the dashboard's contract for a list, and ways to break it.</summary>
 internal static class Exchanges
 {
+    /// <summary>The committed schemas, compiled once for the checks that validate against them.</summary>
+    public static readonly SchemaRegistry Schemas = new(Paths.Schemas);
+
     public const string CompletedTransfersBody = """{"message": "Fetched completed transfers successfully.", "results": ["3b1e7e2a-1c4d-4f7b-9a2e-5d6c7b8a9f01"]}""";
 
     public static Exchange CompletedTransfers(int status = 200, string contentType = "application/json", string body = CompletedTransfersBody, params (string Name, string Value)[] headers) => new()

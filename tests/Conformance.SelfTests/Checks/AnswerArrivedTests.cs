@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>TRANSPORT-01.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class AnswerArrivedTests
 {

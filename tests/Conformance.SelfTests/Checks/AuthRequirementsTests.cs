@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>AUTH-01 to AUTH-11: which requirement an auth mode's status is judged by.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class AuthRequirementsTests
 {

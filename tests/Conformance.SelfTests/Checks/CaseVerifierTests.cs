@@ -4,12 +4,9 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>The one verifier: which checks run on an exchange, in which order, and where it stops.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class CaseVerifierTests
 {
-    private static readonly SchemaRegistry Schemas = new(Paths.Schemas);
-
     private static readonly Expectation Completed = new()
     {
         Status = 200,
@@ -22,23 +19,23 @@ public sealed class CaseVerifierTests
 
     [Test]
     public async Task A_conformant_exchange_passes_every_check_the_expectation_calls_for() =>
-        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(), Completed, Requirement.Status, Schemas))
+        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(), Completed, Requirement.Status, Exchanges.Schemas))
             .Select(r => (r.Requirement.Id, r.Passed)).Should().Equal(
                 ("TRANSPORT-01", true), ("STATUS-01", true), ("LEAK-01", true), ("CT-01", true), ("BODY-01", true), ("SCHEMA-01", true), ("HDR-01", true), ("HDR-02", true));
 
     [Test]
     public async Task A_wrong_status_stops_the_body_checks_but_not_the_leak_check() =>
-        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(status: 500, body: "oops"), Completed, Requirement.Status, Schemas))
+        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(status: 500, body: "oops"), Completed, Requirement.Status, Exchanges.Schemas))
             .Select(r => r.Requirement.Id).Should().Equal("TRANSPORT-01", "STATUS-01", "LEAK-01");
 
     [Test]
     public async Task No_answer_is_judged_by_transport_alone() =>
-        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers() with { TransportError = "timed out" }, Completed, Requirement.Status, Schemas))
+        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers() with { TransportError = "timed out" }, Completed, Requirement.Status, Exchanges.Schemas))
             .Should().ContainSingle(r => r.Requirement.Id == "TRANSPORT-01" && !r.Passed);
 
     [Test]
     public async Task A_body_of_the_wrong_kind_is_not_schema_checked() =>
-        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(body: "not json"), Completed, Requirement.Status, Schemas))
+        (await CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(body: "not json"), Completed, Requirement.Status, Exchanges.Schemas))
             .Select(r => r.Requirement.Id).Should().NotContain("SCHEMA-01");
 
     [Test]

@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>LEAK-01.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class CredentialLeakTests
 {

@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>XSVC-01 (and the dashboard's HDR-01 pipeline header), on hand-made step answers.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class CrossServiceTests
 {

@@ -7,7 +7,6 @@ namespace Conformance.SelfTests.Checks;
 /// The four exposure checks (advisories, reported as warnings): each fails on an exposing target and
 /// passes otherwise; the query-key check does not apply where the key does not cross a network in the clear.
 /// </summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class ExposureAdvisoryTests
 {

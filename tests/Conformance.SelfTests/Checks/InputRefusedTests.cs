@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>INPUT-01, on hand-made answers to catalogue probes.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class InputRefusedTests
 {

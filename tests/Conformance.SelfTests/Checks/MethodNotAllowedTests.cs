@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>METHOD-01: the 405 expectation and the Allow header.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class MethodNotAllowedTests
 {

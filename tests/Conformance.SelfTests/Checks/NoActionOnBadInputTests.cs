@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>INPUT-03: nothing evaluated, no lookup widened, no state changed; each not applicable where it cannot tell.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class NoActionOnBadInputTests
 {

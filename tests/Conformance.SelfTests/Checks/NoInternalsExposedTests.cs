@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>INPUT-02 and its scanner.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class NoInternalsExposedTests
 {

@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>PAGE-01, on hand-made pages of a tastypie list.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class PaginationCompleteTests
 {

@@ -4,12 +4,9 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>SLASH-01: a 301 to the same path with the slash, judged through the one verifier.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class SlashRedirectsTests
 {
-    private static readonly SchemaRegistry Schemas = new(Paths.Schemas);
-
     [TestCase("/api/v2/file/x;y/")]
     [TestCase("http://ss.example.org/prefix/api/v2/file/x%3By/?limit=1")]
     public async Task Passes_on_a_301_to_the_slash_url(string location) =>
@@ -24,5 +21,5 @@ public sealed class SlashRedirectsTests
         (await VerifyAsync(301, "/api/v2/file/other/")).Should().Contain(r => !r.Passed && r.Requirement.Id == "HDR-01");
 
     private static Task<IReadOnlyList<CheckResult>> VerifyAsync(int status, string location) =>
-        CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(status, body: "", headers: ("Location", location)), SlashRedirects.Expected("/api/v2/file/x;y"), Requirement.TrailingSlash, Schemas);
+        CaseVerifier.VerifyAsync(Exchanges.CompletedTransfers(status, body: "", headers: ("Location", location)), SlashRedirects.Expected("/api/v2/file/x;y"), Requirement.TrailingSlash, Exchanges.Schemas);
 }

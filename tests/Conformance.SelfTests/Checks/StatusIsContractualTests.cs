@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>STATUS-01, and the requirements whose clause is a status (named by the caller).</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class StatusIsContractualTests
 {

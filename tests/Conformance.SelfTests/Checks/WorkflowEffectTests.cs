@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>FLOW-01: a step's promised effect, and one a poll never saw.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class WorkflowEffectTests
 {

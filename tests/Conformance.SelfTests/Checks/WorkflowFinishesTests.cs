@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace Conformance.SelfTests.Checks;
 
 /// <summary>FLOW-02: finished passes, failed fails, still processing is for the poll's bounds to decide.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class WorkflowFinishesTests
 {
