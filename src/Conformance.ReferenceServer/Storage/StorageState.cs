@@ -27,7 +27,7 @@ public sealed class StorageState
 
     internal StorageVersion Version { get; }
 
-    /// <summary>For state faults, which views must consult (answer faults live in FaultPostProcessor).</summary>
+    /// <summary>For state faults, which views must consult (answer faults live in Hosting/FaultInjector.cs).</summary>
     internal FaultPlan Faults { get; }
 
     internal List<Pipeline> Pipelines { get; } = [];

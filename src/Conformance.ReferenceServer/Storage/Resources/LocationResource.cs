@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Routes;
 using Conformance.ReferenceServer.Storage.Tastypie;
@@ -68,9 +68,7 @@ internal static class LocationResource
         {
             return Reply.Text(404, "Default location not defined for this purpose.");
         }
-        var redirect = Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/");
-        redirect.IsNon2xxSuccess = true;
-        return redirect;
+        return Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/") with { IsNon2xxSuccess = true };
     }
 
     /// <summary>browse/: v2 takes a base64 path and base64-encodes entries, directories and property keys.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Python;
-using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Model;
 using Conformance.ReferenceServer.Storage.Routes;
 using Conformance.ReferenceServer.Storage.Seed;

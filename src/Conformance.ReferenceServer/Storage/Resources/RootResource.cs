@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Storage.Http;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Storage.Routes;
 using Conformance.ReferenceServer.Storage.Tastypie;
 

@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Python;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Routes;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Storage.Http;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Storage.Resources;
 using Conformance.ReferenceServer.Storage.Sword;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security;
+using Conformance.ReferenceServer.Http;
 using Conformance.ReferenceServer.Storage.Http;
 using Conformance.ReferenceServer.Storage.Tastypie;
 
