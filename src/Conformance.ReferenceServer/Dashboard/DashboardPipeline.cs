@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.Routing;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.ReferenceServer.Dashboard;

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Http;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Hosting;
 
@@ -232,7 +230,7 @@ internal static class FaultInjector
     /// <summary>The service's own 500: the dashboard's HTML page; tastypie's canned JSON error, keeping the answer's headers.</summary>
     private static Reply ServerError(Reply reply, ServiceHalf half) => half switch
     {
-        ServiceHalf.Dashboard => Dashboard.Http.DashboardReply.ServerErrorPage(),
+        ServiceHalf.Dashboard => DashboardReply.ServerErrorPage(),
         _ => Reply.Tastypie(500, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." }, TastypieFormats.Json)
             with { Headers = reply.Headers },
     };

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Python;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Http;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Conformance.ReferenceServer.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.ReferenceServer.Http;

@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Seed;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage;
 

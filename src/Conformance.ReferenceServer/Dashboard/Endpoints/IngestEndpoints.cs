@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 

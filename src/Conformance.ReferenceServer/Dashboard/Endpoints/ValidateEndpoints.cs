@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.Validation;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Http;
 

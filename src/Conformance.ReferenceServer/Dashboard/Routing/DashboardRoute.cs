@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Routing;
 

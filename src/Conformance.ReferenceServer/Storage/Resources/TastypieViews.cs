@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Http;
-using Conformance.ReferenceServer.Python;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Routes;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Http;
 
 namespace Conformance.ReferenceServer.Storage.Routes;
 

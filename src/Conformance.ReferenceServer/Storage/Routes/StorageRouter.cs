@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Http;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Tastypie;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Security;
-using Conformance.ReferenceServer.Http;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Sword;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Http;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 
