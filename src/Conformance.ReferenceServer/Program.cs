@@ -1,5 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
-
 // Standalone reference server:
 //   dotnet run --project src/Conformance.ReferenceServer -- --archivematica-url http://127.0.0.1:62080 --storage-service-url http://127.0.0.1:62081
 var options = CommandLine.Parse(args);

@@ -1,4 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.ReferenceServer.Dashboard;

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.Routing;
-using Conformance.ReferenceServer.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.ReferenceServer.Dashboard;
@@ -18,11 +15,12 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
 
     public async Task HandleAsync(HttpContext context)
     {
-        var response = await AnswerAsync(context);
-        await WriteAsync(context, response);
+        var answer = await AnswerAsync(context);
+        // LocaleMiddleware and the session middleware touch every response.
+        await ReplyWriter.WriteAsync(context, answer.WithHeader("Vary", "Accept-Language, Cookie").WithHeader("Content-Language", "en"));
     }
 
-    private async Task<DashboardResponse> AnswerAsync(HttpContext context)
+    private async Task<Reply> AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
@@ -33,7 +31,7 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
             return !path.EndsWith('/') && _routes.Resolve(path + "/") is { } slashed
                 && !FaultInjector.SuppressesSlashRedirect(EndpointIds(slashed.Route, slashed.Match), options.Faults)
                 ? RedirectWithSlash(request)
-                : DashboardResponse.NotFoundPage();
+                : DashboardReply.NotFoundPage();
         }
 
         var (route, match) = resolved.Value;
@@ -47,11 +45,7 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
                 return AuthFailure(endpointId);
             }
 
-            var notAllowed = DashboardResponse.Empty(405) with
-            {
-                FromView = false,
-                Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", route.AllowedMethods) },
-            };
+            var notAllowed = Reply.Empty(405).WithHeader("Allow", string.Join(", ", route.AllowedMethods)) with { Source = ReplySource.MethodNotAllowed };
             return FaultInjector.ApplyToMethodNotAllowed(notAllowed, routeIds, options.Faults);
         }
 
@@ -72,7 +66,7 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
             Body = body,
             Form = form,
         };
-        DashboardResponse answer;
+        Reply answer;
         try
         {
             answer = route.Handler(viewRequest);
@@ -81,19 +75,20 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         catch (Exception)
 #pragma warning restore CA1031
         {
-            answer = DashboardResponse.ServerErrorPage();
+            answer = DashboardReply.ServerErrorPage();
         }
 
-        if (answer.FromView)
+        if (answer.Source == ReplySource.View)
         {
             answer = FaultInjector.WithPipelineHeaders(answer, options);
         }
 
-        return FaultInjector.Apply(answer, endpointId, options);
+        return FaultInjector.Apply(answer, ServiceHalf.Dashboard, endpointId, options);
     }
 
-    private DashboardResponse AuthFailure(string endpointId) => FaultInjector.ApplyToAuthFailure(
-        DashboardResponse.JsonBody(new JsonObject { ["message"] = "API key not valid.", ["error"] = true }, 403) with { FromView = false },
+    private Reply AuthFailure(string endpointId) => FaultInjector.Apply(
+        DashboardReply.JsonBody(new JsonObject { ["message"] = "API key not valid.", ["error"] = true }, 403) with { Source = ReplySource.AuthFailure },
+        ServiceHalf.Dashboard,
         endpointId,
         options);
 
@@ -102,15 +97,9 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         route.AllowedMethods.Select(m => route.EndpointId(match, m)).Distinct().ToList();
 
     /// <summary>CommonMiddleware's APPEND_SLASH: 301 to the same path plus "/", query string kept.</summary>
-    private static DashboardResponse RedirectWithSlash(HttpRequest request) =>
-        DashboardResponse.Empty(301) with
-        {
-            FromView = false,
-            Headers = new Dictionary<string, string>
-            {
-                ["Location"] = request.PathBase.Add(request.Path).ToUriComponent() + "/" + request.QueryString.ToUriComponent(),
-            },
-        };
+    private static Reply RedirectWithSlash(HttpRequest request) =>
+        Reply.Empty(301).WithHeader("Location", request.PathBase.Add(request.Path).ToUriComponent() + "/" + request.QueryString.ToUriComponent())
+            with { Source = ReplySource.Django };
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
@@ -138,60 +127,6 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         catch (InvalidDataException)
         {
             return FormCollection.Empty;
-        }
-    }
-
-    private static async Task WriteAsync(HttpContext context, DashboardResponse answer)
-    {
-        if (answer.Delay > TimeSpan.Zero && !await DelayAsync(answer.Delay, context.RequestAborted))
-        {
-            return;
-        }
-
-        var response = context.Response;
-        response.StatusCode = answer.Status;
-        if (answer.ContentType is not null)
-        {
-            response.ContentType = answer.ContentType;
-        }
-
-        foreach (var (name, value) in answer.Headers)
-        {
-            response.Headers[name] = value;
-        }
-
-        // LocaleMiddleware and the session middleware touch every response.
-        response.Headers.Vary = "Accept-Language, Cookie";
-        response.Headers.ContentLanguage = "en";
-        var bytes = answer.BodyBytes();
-        response.ContentLength = bytes.Length;
-        if (HttpMethods.IsHead(context.Request.Method) || bytes.Length == 0)
-        {
-            return;
-        }
-
-        if (answer.DropConnection)
-        {
-            await response.Body.WriteAsync(bytes.AsMemory(0, FaultMutations.PartialLength(bytes.Length)));
-            await response.Body.FlushAsync();
-            context.Abort();
-            return;
-        }
-
-        await response.Body.WriteAsync(bytes);
-    }
-
-    /// <summary>Waits, unless the client gives up first (then nothing is written). True when the wait ran its course.</summary>
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(delay, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

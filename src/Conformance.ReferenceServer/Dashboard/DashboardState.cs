@@ -1,7 +1,3 @@
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage;
-
 namespace Conformance.ReferenceServer.Dashboard;
 
 /// <summary>

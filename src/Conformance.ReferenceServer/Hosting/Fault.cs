@@ -4,10 +4,10 @@ namespace Conformance.ReferenceServer.Hosting;
 /// Named, deterministic deviations from the contract. Each names the requirement(s) it breaks
 /// (see docs/requirements.md, and <see cref="BreaksAttribute"/>) and the half or halves of the
 /// reference server that implement it; each is switched on per endpoint (<see cref="FaultPlan"/>,
-/// <c>--fault Name[@endpoint-id]</c>). The dashboard applies them in <c>Dashboard/FaultInjector.cs</c>,
-/// the Storage Service in <c>Storage/Http/FaultPostProcessor.cs</c>; faults that change an
-/// authentication decision are looked up there too (<see cref="CredentialFaults"/>) and consulted by
-/// the authenticators. The self-test <c>MutationCheckTests</c> proves the suite notices every one
+/// <c>--fault Name[@endpoint-id]</c>). One injector applies them to either half's answer
+/// (<see cref="FaultInjector"/>); faults that change an authentication decision are looked up with
+/// <see cref="CredentialFaults"/> and consulted by the authenticators; state faults are consulted by
+/// the views they name. The self-test <c>MutationCheckTests</c> proves the suite notices every one
 /// (fixtures/fault-expectations.json).
 /// </summary>
 public enum Fault
@@ -172,11 +172,11 @@ public enum Fault
     [Breaks("LEAK-01")]
     EchoApiKey,
 
-    /// <summary>INPUT-01: an answer that refuses bad input (a 4xx from a view) becomes the HTML 500 page. Dashboard.</summary>
+    /// <summary>INPUT-01: an answer that refuses bad input (a 4xx from a view) becomes the service's 500 (the dashboard's HTML page; tastypie's canned JSON error). Both halves.</summary>
     [Breaks("INPUT-01")]
     ServerErrorOnBadInput,
 
-    /// <summary>INPUT-02: an answer that refuses bad input keeps its 4xx but becomes a Django debug page (traceback, source paths). Dashboard.</summary>
+    /// <summary>INPUT-02: an answer that refuses bad input keeps its 4xx but becomes a Django debug page (traceback, source paths). Both halves.</summary>
     [Breaks("INPUT-02")]
     DebugPageOnBadInput,
 

@@ -1,5 +1,3 @@
-using Conformance.ReferenceServer.Dashboard;
-using Conformance.ReferenceServer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

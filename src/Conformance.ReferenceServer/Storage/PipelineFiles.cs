@@ -1,6 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
-
 namespace Conformance.ReferenceServer.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Routes;
 using Microsoft.AspNetCore.Builder;
 
 namespace Conformance.ReferenceServer.Storage;

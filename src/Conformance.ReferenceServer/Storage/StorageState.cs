@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Seed;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage;
 
@@ -27,7 +23,7 @@ public sealed class StorageState
 
     internal StorageVersion Version { get; }
 
-    /// <summary>For state faults, which views must consult (answer faults live in FaultPostProcessor).</summary>
+    /// <summary>For state faults, which views must consult (answer faults live in Hosting/FaultInjector.cs).</summary>
     internal FaultPlan Faults { get; }
 
     internal List<Pipeline> Pipelines { get; } = [];

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -73,12 +72,12 @@ public sealed class FaultMechanicsTests
     {
         // The paginator builds meta from ints; JsonValue.TryGetValue<long> is false for those.
         var meta = new JsonObject { ["limit"] = 5, ["next"] = "/api/v2/file/?limit=5&offset=5", ["offset"] = 0, ["total_count"] = 11 };
-        FaultPostProcessor.Paginate(meta, wrongTotalCount: true, nextLoops: false, nextSkipsPage: true);
+        FaultMutations.Paginate(meta, wrongTotalCount: true, nextLoops: false, nextSkipsPage: true);
         meta["total_count"]!.ToJsonString().Should().Be("12");
         ((string?)meta["next"]).Should().Be("/api/v2/file/?limit=5&offset=10");
 
         var looping = new JsonObject { ["limit"] = 5, ["next"] = "/api/v2/file/?username=test&offset=5&limit=5", ["total_count"] = 11 };
-        FaultPostProcessor.Paginate(looping, wrongTotalCount: false, nextLoops: true, nextSkipsPage: false);
+        FaultMutations.Paginate(looping, wrongTotalCount: false, nextLoops: true, nextSkipsPage: false);
         ((string?)looping["next"]).Should().Be("/api/v2/file/?username=test&offset=0&limit=5");
     }
 
@@ -86,7 +85,7 @@ public sealed class FaultMechanicsTests
     public void Pagination_faults_leave_the_last_page_alone()
     {
         var meta = new JsonObject { ["limit"] = 5, ["next"] = null, ["total_count"] = 3 };
-        FaultPostProcessor.Paginate(meta, wrongTotalCount: false, nextLoops: true, nextSkipsPage: true);
+        FaultMutations.Paginate(meta, wrongTotalCount: false, nextLoops: true, nextSkipsPage: true);
         meta["next"].Should().BeNull();
     }
 

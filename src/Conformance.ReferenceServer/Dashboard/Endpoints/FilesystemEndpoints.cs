@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -8,13 +6,13 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 internal static class FilesystemEndpoints
 {
     /// <summary>A JSON array of one-key objects, level UUID to name, by sort order.</summary>
-    public static DashboardResponse Levels(DashboardRequest request) => request.State.Locked(LevelsBody);
+    public static Reply Levels(DashboardRequest request) => request.State.Locked(LevelsBody);
 
     /// <summary>
     /// Re-downloads the levels from AtoM, replacing every row (new UUIDs each time), then lists them.
     /// The emulated AtoM always answers with the same four levels.
     /// </summary>
-    public static DashboardResponse FetchLevels(DashboardRequest request) => request.State.Locked(data =>
+    public static Reply FetchLevels(DashboardRequest request) => request.State.Locked(data =>
     {
         var fetched = data.Levels.OrderBy(l => l.SortOrder).Select(l => l with { Id = data.NewUuid() }).ToList();
         data.Levels.Clear();
@@ -22,14 +20,14 @@ internal static class FilesystemEndpoints
         return LevelsBody(data);
     });
 
-    private static DashboardResponse LevelsBody(DashboardData data)
+    private static Reply LevelsBody(DashboardData data)
     {
         var levels = new JsonArray();
         foreach (var level in data.Levels.OrderBy(l => l.SortOrder))
         {
             levels.Add(new JsonObject { [level.Id] = level.Name });
         }
-        return DashboardResponse.JsonBody(levels);
+        return DashboardReply.JsonBody(levels);
     }
 
     /// <summary>
@@ -37,7 +35,7 @@ internal static class FilesystemEndpoints
     /// with or without a trailing slash. Unknown paths raise Http404 (the HTML page, not JSON).
     /// POST answers 201 even for an update, and reads form fields (not JSON as the docs claim).
     /// </summary>
-    public static DashboardResponse PathMetadata(DashboardRequest request)
+    public static Reply PathMetadata(DashboardRequest request)
     {
         var isPost = request.Method == "POST";
         var path = (isPost ? request.FormValue("path") : request.Query("path")) ?? "";
@@ -47,16 +45,16 @@ internal static class FilesystemEndpoints
             var entry = data.Arrange.Find(a => !a.SipCreated && (a.ArrangePath == path || a.ArrangePath == path + "/"));
             if (entry is null)
             {
-                return DashboardResponse.NotFoundPage();
+                return DashboardReply.NotFoundPage();
             }
             if (!isPost)
             {
-                return DashboardResponse.JsonBody(new JsonObject { ["level_of_description"] = entry.LevelOfDescription });
+                return DashboardReply.JsonBody(new JsonObject { ["level_of_description"] = entry.LevelOfDescription });
             }
             var malformed = levelId is not null && !Guid.TryParse(levelId, out _);
             if (malformed && request.Version.Below("1.15.0"))
             {
-                return DashboardResponse.ServerErrorPage(); // ValidationError on the UUID primary key
+                return DashboardReply.ServerErrorPage(); // ValidationError on the UUID primary key
             }
             if (request.Version.Below("1.15.0"))
             {
@@ -66,7 +64,7 @@ internal static class FilesystemEndpoints
                 ? data.Levels.Find(l => Guid.Parse(l.Id) == id)
                 : null;
             entry.LevelOfDescription = level?.Name ?? "";
-            return DashboardResponse.JsonBody(new JsonObject { ["success"] = true }, 201);
+            return DashboardReply.JsonBody(new JsonObject { ["success"] = true }, 201);
         });
     }
 }

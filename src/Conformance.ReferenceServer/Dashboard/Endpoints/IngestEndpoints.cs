@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -12,20 +10,20 @@ internal static class IngestEndpoints
     /// (<c>&lt;SIP directory&gt;/metadata/&lt;name&gt;</c>).
     /// Undecodable paths and an unknown <c>sip_uuid</c> are unhandled in the original: 500 page.
     /// </summary>
-    public static DashboardResponse CopyMetadataFiles(DashboardRequest request)
+    public static Reply CopyMetadataFiles(DashboardRequest request)
     {
         var sipUuid = request.FormValue("sip_uuid");
         var encodedPaths = request.FormList("source_paths[]");
         if (string.IsNullOrEmpty(sipUuid) || encodedPaths.Count == 0)
         {
-            return DashboardResponse.Error("sip_uuid and source_paths[] both required.");
+            return DashboardReply.Error("sip_uuid and source_paths[] both required.");
         }
         var paths = new List<string>();
         foreach (var encoded in encodedPaths)
         {
             if (!PythonBase64.TryDecodeString(encoded, out var decoded))
             {
-                return DashboardResponse.ServerErrorPage();
+                return DashboardReply.ServerErrorPage();
             }
             paths.Add(decoded);
         }
@@ -33,23 +31,23 @@ internal static class IngestEndpoints
         {
             if (data.FindUnit(sipUuid, UnitType.Sip) is not { } sip)
             {
-                return DashboardResponse.ServerErrorPage(); // SIP.DoesNotExist escapes the view
+                return DashboardReply.ServerErrorPage(); // SIP.DoesNotExist escapes the view
             }
             foreach (var path in paths)
             {
                 if (TransferSource.Check(path, request) is { } problem)
                 {
-                    return DashboardResponse.Error(problem, 500);
+                    return DashboardReply.Error(problem, 500);
                 }
             }
             foreach (var path in paths)
             {
                 if (TransferSource.CopyIntoMetadata(request, path.Split(':', 2)[1], sip) is { } copyError)
                 {
-                    return DashboardResponse.Error(copyError, 500);
+                    return DashboardReply.Error(copyError, 500);
                 }
             }
-            return DashboardResponse.JsonBody(new JsonObject { ["error"] = false, ["message"] = "Metadata files added successfully." }, 201);
+            return DashboardReply.JsonBody(new JsonObject { ["error"] = false, ["message"] = "Metadata files added successfully." }, 201);
         });
     }
 }

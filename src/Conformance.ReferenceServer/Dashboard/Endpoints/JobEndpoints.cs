@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -13,12 +11,12 @@ internal static class JobEndpoints
     /// <c>link_uuid</c> and <c>name</c> after the existence check. <c>?detailed</c> adds task
     /// details from 1.16.0 (A7); non-hex UUID-shaped values crash from 1.15.0 (A5).
     /// </summary>
-    public static DashboardResponse Jobs(DashboardRequest request)
+    public static Reply Jobs(DashboardRequest request)
     {
         var uuid = request.RouteValue("uuid");
         if (request.Version.AtLeast("1.15.0") && !PythonStrings.IsHexUuid(uuid))
         {
-            return DashboardResponse.ServerErrorPage();
+            return DashboardReply.ServerErrorPage();
         }
         var microservice = Filter(request.Query("microservice"), "Microservice:");
         var linkUuid = Filter(request.Query("link_uuid"), "");
@@ -33,7 +31,7 @@ internal static class JobEndpoints
             var jobs = data.JobsOf(uuid).OrderBy(j => j.CreatedAt).ThenBy(j => j.Sequence).ToList();
             if (jobs.Count == 0)
             {
-                return DashboardResponse.Error($"No jobs found for unit: {uuid}");
+                return DashboardReply.Error($"No jobs found for unit: {uuid}");
             }
             var result = new JsonArray();
             foreach (var job in jobs.Where(j => Matches(j.Microservice, microservice) && Matches(j.LinkUuid, linkUuid) && Matches(j.Name, name)))
@@ -53,19 +51,19 @@ internal static class JobEndpoints
                     ["tasks"] = tasks,
                 });
             }
-            return DashboardResponse.JsonBody(result);
+            return DashboardReply.JsonBody(result);
         });
     }
 
-    public static DashboardResponse Task(DashboardRequest request)
+    public static Reply Task(DashboardRequest request)
     {
         var uuid = request.RouteValue("uuid");
         return request.State.Locked(data =>
         {
             var task = data.Jobs.SelectMany(j => j.Tasks).FirstOrDefault(t => DashboardData.SameUuid(t.Uuid, uuid));
             return task is null
-                ? DashboardResponse.Error($"Task with UUID {uuid} does not exist")
-                : DashboardResponse.JsonBody(FormatTask(task, detailed: true));
+                ? DashboardReply.Error($"Task with UUID {uuid} does not exist")
+                : DashboardReply.JsonBody(FormatTask(task, detailed: true));
         });
     }
 

@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -13,8 +10,8 @@ internal static class PackageEndpoints
     private const string CannotDecode = "Parameter \"path\" cannot be decoded.";
     private const string CannotCreate = "Package cannot be created";
 
-    public static DashboardResponse Package(DashboardRequest request) =>
-        request.Method == "POST" ? Create(request) : DashboardResponse.Empty(501);
+    public static Reply Package(DashboardRequest request) =>
+        request.Method == "POST" ? Create(request) : Reply.Empty(501);
 
     /// <summary>
     /// The raw body is parsed as JSON whatever the Content-Type. Undecodable input is 400; what
@@ -22,7 +19,7 @@ internal static class PackageEndpoints
     /// auto_approve) and a location other than the pipeline's transfer source are 500. The path is
     /// copied into the shared tmp directory, then that copy is moved into the watched directory.
     /// </summary>
-    private static DashboardResponse Create(DashboardRequest request)
+    private static Reply Create(DashboardRequest request)
     {
         Dictionary<string, JsonElement> payload;
         try
@@ -32,7 +29,7 @@ internal static class PackageEndpoints
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 // A8: payload.get raises AttributeError; 1.15.0 maps it to the 400 as well.
-                return request.Version.AtLeast("1.15.0") ? DashboardResponse.Error(CannotDecode) : DashboardResponse.ServerErrorPage();
+                return request.Version.AtLeast("1.15.0") ? DashboardReply.Error(CannotDecode) : DashboardReply.ServerErrorPage();
             }
             payload = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
@@ -42,13 +39,13 @@ internal static class PackageEndpoints
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException)
         {
-            return DashboardResponse.Error(CannotDecode);
+            return DashboardReply.Error(CannotDecode);
         }
 
         if (!payload.TryGetValue("path", out var pathValue) || pathValue.ValueKind != JsonValueKind.String
             || !PythonBase64.TryDecode(pathValue.GetString()!, out var pathBytes))
         {
-            return DashboardResponse.Error(CannotDecode);
+            return DashboardReply.Error(CannotDecode);
         }
 
         var name = payload.GetValueOrDefault("name");
@@ -63,7 +60,7 @@ internal static class PackageEndpoints
             || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path, request)
             || (name.ValueKind == JsonValueKind.String && TransferSource.IsBadDirectoryName(name.GetString()!)))
         {
-            return DashboardResponse.Error(CannotCreate, 500);
+            return DashboardReply.Error(CannotCreate, 500);
         }
 
         var transferName = name.ValueKind == JsonValueKind.String ? name.GetString()! : name.GetRawText();
@@ -73,7 +70,7 @@ internal static class PackageEndpoints
             var directory = UniqueDirectory(data, watchedDirectory, transferName);
             if (TransferSource.CopyIntoWatchedDirectory(request, RelativePath(path), transferName, watchedDirectory, directory) is not null)
             {
-                return DashboardResponse.Error(CannotCreate, 500);
+                return DashboardReply.Error(CannotCreate, 500);
             }
             var transfer = Scenarios.TransferAwaitingApproval(data, uuid, watchedDirectory, directory);
             if (autoApprove)
@@ -81,7 +78,7 @@ internal static class PackageEndpoints
                 data.JobsOf(uuid).Single().Step = JobStep.CompletedSuccessfully;
                 Progression.Approved(data, transfer);
             }
-            return DashboardResponse.JsonBody(new JsonObject { ["id"] = uuid }, 202);
+            return DashboardReply.JsonBody(new JsonObject { ["id"] = uuid }, 202);
         });
     }
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -12,10 +10,10 @@ internal static class ProcessingConfigurationEndpoints
     /// GET needs an Accept header that is exactly <c>*/*</c> or mentions xml (else 415, also when absent)
     /// and serves <c>text/xml</c>; the built-ins are regenerated when missing.
     /// </summary>
-    public static DashboardResponse Single(DashboardRequest request)
+    public static Reply Single(DashboardRequest request)
     {
         var name = request.RouteValue("name");
-        var notFound = DashboardResponse.JsonBody(new JsonObject
+        var notFound = DashboardReply.JsonBody(new JsonObject
         {
             ["success"] = false,
             ["error"] = $"No such processing config \"{name}\".",
@@ -24,37 +22,37 @@ internal static class ProcessingConfigurationEndpoints
         if (request.Method == "DELETE")
         {
             return request.State.Locked(data => data.ProcessingConfigs.Remove(name)
-                ? DashboardResponse.JsonBody(new JsonObject { ["success"] = true })
+                ? DashboardReply.JsonBody(new JsonObject { ["success"] = true })
                 : notFound);
         }
 
         var accept = (request.Header("Accept") ?? "").ToLowerInvariant();
         if (accept != "*/*" && !accept.Contains("xml", StringComparison.Ordinal))
         {
-            return DashboardResponse.Empty(415);
+            return Reply.Empty(415);
         }
         return request.State.Locked(data =>
         {
             if (data.ProcessingConfigs.TryGetValue(name, out var content))
             {
-                return DashboardResponse.Xml(content);
+                return DashboardReply.Xml(content);
             }
             if (ProcessingConfigs.BuiltIn(name) is { } builtIn)
             {
                 data.ProcessingConfigs[name] = builtIn;
-                return DashboardResponse.Xml(builtIn);
+                return DashboardReply.Xml(builtIn);
             }
             return notFound;
         });
     }
 
-    public static DashboardResponse List(DashboardRequest request) => request.State.Locked(data =>
+    public static Reply List(DashboardRequest request) => request.State.Locked(data =>
     {
         var names = new JsonArray();
         foreach (var name in data.ProcessingConfigs.Keys.Order(StringComparer.Ordinal))
         {
             names.Add(name);
         }
-        return DashboardResponse.JsonBody(new JsonObject { ["processing_configurations"] = names });
+        return DashboardReply.JsonBody(new JsonObject { ["processing_configurations"] = names });
     });
 }

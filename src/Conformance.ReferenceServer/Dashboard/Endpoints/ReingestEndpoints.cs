@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -13,24 +11,24 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 /// </summary>
 internal static partial class ReingestEndpoints
 {
-    public static DashboardResponse TransferReingest(DashboardRequest request) => Reingest(request, toTransfer: true);
+    public static Reply TransferReingest(DashboardRequest request) => Reingest(request, toTransfer: true);
 
-    public static DashboardResponse IngestReingest(DashboardRequest request) => Reingest(request, toTransfer: false);
+    public static Reply IngestReingest(DashboardRequest request) => Reingest(request, toTransfer: false);
 
-    private static DashboardResponse Reingest(DashboardRequest request, bool toTransfer)
+    private static Reply Reingest(DashboardRequest request, bool toTransfer)
     {
         var name = request.FormValue("name");
         var uuid = request.FormValue("uuid");
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(uuid))
         {
-            return DashboardResponse.Error("\"name\" and \"uuid\" are required.");
+            return DashboardReply.Error("\"name\" and \"uuid\" are required.");
         }
         return request.State.Locked(data =>
         {
             // The real view moves tmp/<name> into a watched directory; without it the move fails.
             if (!data.AipsExtractedForReingest.Remove(name))
             {
-                return DashboardResponse.Error($"[Errno 2] No such file or directory: '/var/archivematica/sharedDirectory/tmp/{name}'", status: 500);
+                return DashboardReply.Error($"[Errno 2] No such file or directory: '/var/archivematica/sharedDirectory/tmp/{name}'", status: 500);
             }
 
             data.PurgeJobs(uuid);
@@ -56,7 +54,7 @@ internal static partial class ReingestEndpoints
                 reingestUuid = uuid;
                 Scenarios.SipAwaitingReingestApproval(data, uuid, Workflow.BaseName(name));
             }
-            return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["reingest_uuid"] = reingestUuid });
+            return DashboardReply.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["reingest_uuid"] = reingestUuid });
         });
     }
 
@@ -64,17 +62,17 @@ internal static partial class ReingestEndpoints
     /// A3: 1.13.2 passes an extra argument to the RPC helper, so every call fails with 400. From 1.14.0
     /// it succeeds for a SIP waiting at "Approve AIP reingest" and fails (400) otherwise.
     /// </summary>
-    public static DashboardResponse ApprovePartialReingest(DashboardRequest request)
+    public static Reply ApprovePartialReingest(DashboardRequest request)
     {
         const string failure = "Unable to approve the partial reingest.";
         var uuid = request.FormValue("uuid");
         if (uuid is null)
         {
-            return DashboardResponse.Error("\"uuid\" is required.");
+            return DashboardReply.Error("\"uuid\" is required.");
         }
         if (request.Version.Below("1.14.0"))
         {
-            return DashboardResponse.Error(failure);
+            return DashboardReply.Error(failure);
         }
         return request.State.Locked(data =>
         {
@@ -83,11 +81,11 @@ internal static partial class ReingestEndpoints
             var sip = job is null ? null : data.FindUnit(job.UnitUuid, UnitType.Sip);
             if (job is null || sip is null)
             {
-                return DashboardResponse.Error(failure);
+                return DashboardReply.Error(failure);
             }
             job.Step = JobStep.CompletedSuccessfully;
             Progression.ReingestApproved(data, sip);
-            return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Approval successful." });
+            return DashboardReply.JsonBody(new JsonObject { ["message"] = "Approval successful." });
         });
     }
 

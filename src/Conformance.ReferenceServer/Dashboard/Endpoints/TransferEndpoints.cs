@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -9,21 +6,21 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 internal static class TransferEndpoints
 {
     /// <summary>Validation problems are 500 here, on purpose (backward compatibility in the original).</summary>
-    public static DashboardResponse Approve(DashboardRequest request)
+    public static Reply Approve(DashboardRequest request)
     {
         var directory = request.FormValue("directory");
         if (string.IsNullOrEmpty(directory))
         {
-            return DashboardResponse.Error("Please specify a transfer directory.", 500);
+            return DashboardReply.Error("Please specify a transfer directory.", 500);
         }
         var type = request.FormValue("type") ?? "standard";
         if (type.Length == 0)
         {
-            return DashboardResponse.Error("Please specify a transfer type.", 500);
+            return DashboardReply.Error("Please specify a transfer type.", 500);
         }
         if (!Workflow.TransferTypeDirectories.TryGetValue(type, out var watchedDirectory))
         {
-            return DashboardResponse.Error("Invalid transfer type.", 500);
+            return DashboardReply.Error("Invalid transfer type.", 500);
         }
         // os.path.join: an absolute directory replaces the watched-directory prefix.
         var watchedPath = directory.StartsWith('/') ? directory : $"{Workflow.ActiveTransfers}{watchedDirectory}/{directory}";
@@ -39,15 +36,15 @@ internal static class TransferEndpoints
             if (job is null || transfer is null)
             {
                 // MCPServer finds no transfer awaiting approval at that path.
-                return DashboardResponse.Error("Unable to start the transfer.", 500);
+                return DashboardReply.Error("Unable to start the transfer.", 500);
             }
             job.Step = JobStep.CompletedSuccessfully;
             Progression.Approved(data, transfer);
-            return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["uuid"] = transfer.Uuid });
+            return DashboardReply.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["uuid"] = transfer.Uuid });
         });
     }
 
-    public static DashboardResponse Unapproved(DashboardRequest request) => request.State.Locked(data =>
+    public static Reply Unapproved(DashboardRequest request) => request.State.Locked(data =>
     {
         var watchedToType = Workflow.TransferTypeDirectories.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
         var results = new JsonArray();
@@ -61,7 +58,7 @@ internal static class TransferEndpoints
             var watchedDirectory = typeAndDirectory.Split('/')[0];
             if (!watchedToType.TryGetValue(watchedDirectory, out var type))
             {
-                return DashboardResponse.ServerErrorPage(); // KeyError in the original
+                return DashboardReply.ServerErrorPage(); // KeyError in the original
             }
             results.Add(new JsonObject
             {
@@ -73,9 +70,9 @@ internal static class TransferEndpoints
         // A6: 1.15.0 could not serialise the (then UUID-typed) values of a non-empty list.
         if (results.Count > 0 && request.Version.Is("1.15.0"))
         {
-            return DashboardResponse.ServerErrorPage();
+            return DashboardReply.ServerErrorPage();
         }
-        return DashboardResponse.JsonBody(new JsonObject { ["results"] = results, ["message"] = "Fetched unapproved transfers successfully." });
+        return DashboardReply.JsonBody(new JsonObject { ["results"] = results, ["message"] = "Fetched unapproved transfers successfully." });
     });
 
     /// <summary>
@@ -84,7 +81,7 @@ internal static class TransferEndpoints
     /// moved into the watched directory). Paths are decoded before the view's try block, so bad
     /// base64 is the 500 page; everything inside it is a 500 JSON error.
     /// </summary>
-    public static DashboardResponse StartTransfer(DashboardRequest request)
+    public static Reply StartTransfer(DashboardRequest request)
     {
         var name = request.FormValue("name") ?? "";
         var type = request.FormValue("type") ?? "";
@@ -93,18 +90,18 @@ internal static class TransferEndpoints
         {
             if (!PythonBase64.TryDecodeString(encoded, out var decoded))
             {
-                return DashboardResponse.ServerErrorPage();
+                return DashboardReply.ServerErrorPage();
             }
             paths.Add(decoded);
         }
         var rowIds = request.Form.ContainsKey("row_ids[]") ? request.FormList("row_ids[]") : [""];
         if (name.Length == 0)
         {
-            return DashboardResponse.Error("No transfer name provided.", 500);
+            return DashboardReply.Error("No transfer name provided.", 500);
         }
         if (paths.Count == 0)
         {
-            return DashboardResponse.Error("No path provided.", 500);
+            return DashboardReply.Error("No path provided.", 500);
         }
         var watchedDirectory = Workflow.TransferTypeDirectories.GetValueOrDefault(type, "standardTransfer");
 
@@ -116,15 +113,15 @@ internal static class TransferEndpoints
                 var target = i == 0 ? name : $"{name}_{i + 1}";
                 if (i >= rowIds.Count)
                 {
-                    return DashboardResponse.Error("list index out of range", 500);
+                    return DashboardReply.Error("list index out of range", 500);
                 }
                 if (TransferSource.IsBadDirectoryName(name))
                 {
-                    return DashboardResponse.Error($"Unable to copy to a transfer named {name}: not a directory name", 500);
+                    return DashboardReply.Error($"Unable to copy to a transfer named {name}: not a directory name", 500);
                 }
                 if (TransferSource.Check(paths[i], request) is { } problem)
                 {
-                    return DashboardResponse.Error(problem, 500);
+                    return DashboardReply.Error(problem, 500);
                 }
                 var sourcePath = paths[i].Split(':', 2)[1];
                 var uuid = data.NewUuid();
@@ -134,12 +131,12 @@ internal static class TransferEndpoints
                 var copyName = archive ? Workflow.BaseName(sourcePath) : target;
                 if (TransferSource.CopyIntoWatchedDirectory(request, sourcePath, copyName, watchedDirectory, directory) is { } copyError)
                 {
-                    return DashboardResponse.Error(copyError, 500);
+                    return DashboardReply.Error(copyError, 500);
                 }
                 var transfer = Scenarios.TransferAwaitingApproval(data, uuid, watchedDirectory, directory);
                 destination = Workflow.Expand(transfer.CurrentPath);
             }
-            return DashboardResponse.JsonBody(new JsonObject { ["message"] = "Copy successful.", ["path"] = destination });
+            return DashboardReply.JsonBody(new JsonObject { ["message"] = "Copy successful.", ["path"] = destination });
         });
     }
 }

@@ -1,8 +1,3 @@
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
-
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
 /// <summary>

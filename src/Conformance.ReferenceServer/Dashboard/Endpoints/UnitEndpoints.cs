@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.State;
-using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
@@ -11,17 +8,17 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 /// </summary>
 internal static class UnitEndpoints
 {
-    public static DashboardResponse TransferStatus(DashboardRequest request) => Status(request, UnitType.Transfer);
+    public static Reply TransferStatus(DashboardRequest request) => Status(request, UnitType.Transfer);
 
-    public static DashboardResponse IngestStatus(DashboardRequest request) => Status(request, UnitType.Sip);
+    public static Reply IngestStatus(DashboardRequest request) => Status(request, UnitType.Sip);
 
-    public static DashboardResponse CompletedTransfers(DashboardRequest request) =>
+    public static Reply CompletedTransfers(DashboardRequest request) =>
         Completed(request, UnitType.Transfer, "Fetched completed transfers successfully.");
 
-    public static DashboardResponse CompletedIngests(DashboardRequest request) =>
+    public static Reply CompletedIngests(DashboardRequest request) =>
         Completed(request, UnitType.Sip, "Fetched completed ingests successfully.");
 
-    private static DashboardResponse Status(DashboardRequest request, UnitType type)
+    private static Reply Status(DashboardRequest request, UnitType type)
     {
         var uuid = request.RouteValue("uuid");
         var typeLabel = type == UnitType.Transfer ? "transfer" : "SIP";
@@ -31,7 +28,7 @@ internal static class UnitEndpoints
             var unit = data.FindUnit(uuid, type);
             if (unit is null)
             {
-                return DashboardResponse.JsonBody(new JsonObject
+                return DashboardReply.JsonBody(new JsonObject
                 {
                     ["type"] = typeLabel,
                     ["message"] = $"Cannot fetch {unitTypeName} with UUID {uuid}",
@@ -52,7 +49,7 @@ internal static class UnitEndpoints
             var status = UnitStatus.Compute(data, uuid, type, request.Version);
             if (status is null)
             {
-                return DashboardResponse.Error($"Unable to determine the status of the unit {uuid}");
+                return DashboardReply.Error($"Unable to determine the status of the unit {uuid}");
             }
             response["microservice"] = status.Microservice;
             response["status"] = status.Status;
@@ -61,12 +58,12 @@ internal static class UnitEndpoints
                 response["sip_uuid"] = status.SipUuid;
             }
             response["message"] = $"Fetched status for {uuid} successfully.";
-            return DashboardResponse.JsonBody(response);
+            return DashboardReply.JsonBody(response);
         });
     }
 
     /// <summary>Non-hidden units whose computed status is COMPLETE; units without jobs are skipped.</summary>
-    private static DashboardResponse Completed(DashboardRequest request, UnitType type, string message) => request.State.Locked(data =>
+    private static Reply Completed(DashboardRequest request, UnitType type, string message) => request.State.Locked(data =>
     {
         var results = new JsonArray();
         foreach (var unit in data.Units.Where(u => u.Type == type && !u.Hidden))
@@ -76,11 +73,11 @@ internal static class UnitEndpoints
                 results.Add(unit.Uuid);
             }
         }
-        return DashboardResponse.JsonBody(new JsonObject { ["results"] = results, ["message"] = message });
+        return DashboardReply.JsonBody(new JsonObject { ["results"] = results, ["message"] = message });
     });
 
     /// <summary>One entry per job awaiting a decision, transfers included despite the route's name.</summary>
-    public static DashboardResponse Waiting(DashboardRequest request) => request.State.Locked(data =>
+    public static Reply Waiting(DashboardRequest request) => request.State.Locked(data =>
     {
         var results = new JsonArray();
         foreach (var job in data.Jobs.Where(j => j.Step == JobStep.AwaitingDecision))
@@ -96,9 +93,9 @@ internal static class UnitEndpoints
         }
         if (results.Count > 0 && request.Version.Is("1.15.0"))
         {
-            return DashboardResponse.ServerErrorPage(); // A6
+            return DashboardReply.ServerErrorPage(); // A6
         }
-        return DashboardResponse.JsonBody(new JsonObject { ["results"] = results, ["message"] = "Fetched units successfully." });
+        return DashboardReply.JsonBody(new JsonObject { ["results"] = results, ["message"] = "Fetched units successfully." });
     });
 
     /// <summary>The callback that registers stored AIPs in the Storage Service, unless <see cref="Fault.AipNotStored"/> is on.</summary>
@@ -106,30 +103,30 @@ internal static class UnitEndpoints
         request.Options.Faults.IsActive(Fault.AipNotStored, request.EndpointId) ? null : request.State.AipStored;
 
     /// <summary>Soft delete of one finished unit; unknown, hidden or unfinished units are 409.</summary>
-    public static DashboardResponse Hide(DashboardRequest request)
+    public static Reply Hide(DashboardRequest request)
     {
         var type = request.RouteValue("type") == "transfer" ? UnitType.Transfer : UnitType.Sip;
         var uuid = request.RouteValue("uuid");
         if (request.Version.AtLeast("1.15.0") && !PythonStrings.IsHexUuid(uuid))
         {
             // A5: from 1.15 the UUID column rejects the value inside the update.
-            return DashboardResponse.JsonBody(new JsonObject { ["removed"] = false }, 500);
+            return DashboardReply.JsonBody(new JsonObject { ["removed"] = false }, 500);
         }
         return request.State.Locked(data =>
         {
             var unit = data.FindUnit(uuid, type);
             if (unit is null || unit.Hidden || !UnitStatus.IsDone(data, unit, request.Version))
             {
-                return DashboardResponse.JsonBody(new JsonObject { ["removed"] = false }, 409);
+                return DashboardReply.JsonBody(new JsonObject { ["removed"] = false }, 409);
             }
             // A state fault cannot be applied to the answer afterwards, so the view consults it.
             unit.Hidden = !request.Options.Faults.IsActive(Fault.HideIsNoOp, request.EndpointId);
-            return DashboardResponse.JsonBody(new JsonObject { ["removed"] = true });
+            return DashboardReply.JsonBody(new JsonObject { ["removed"] = true });
         });
     }
 
     /// <summary>Hides every completed or failed, non-hidden unit of the type; returns their uuids.</summary>
-    public static DashboardResponse HideCompleted(DashboardRequest request)
+    public static Reply HideCompleted(DashboardRequest request)
     {
         var type = request.RouteValue("type") == "transfer" ? UnitType.Transfer : UnitType.Sip;
         return request.State.Locked(data =>
@@ -140,7 +137,7 @@ internal static class UnitEndpoints
                 unit.Hidden = true;
                 removed.Add(unit.Uuid);
             }
-            return DashboardResponse.JsonBody(new JsonObject { ["removed"] = removed });
+            return DashboardReply.JsonBody(new JsonObject { ["removed"] = removed });
         });
     }
 }

@@ -1,24 +1,22 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Dashboard.Http;
-using Conformance.ReferenceServer.Dashboard.Validation;
 
 namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 
 /// <summary><c>v2beta/validate/{validator}</c>: checks a CSV document, stores nothing.</summary>
 internal static class ValidateEndpoints
 {
-    public static DashboardResponse Validate(DashboardRequest request)
+    public static Reply Validate(DashboardRequest request)
     {
         var validator = CsvValidators.Find(request.RouteValue("validator"));
         if (validator is null)
         {
-            return DashboardResponse.Error("Unknown validator. Accepted values: " + string.Join(",", CsvValidators.Names), 404);
+            return DashboardReply.Error("Unknown validator. Accepted values: " + string.Join(",", CsvValidators.Names), 404);
         }
         var (mediaType, parameters) = ParseHeader(request.Header("Content-Type") ?? "");
         if (mediaType != "text/csv" || parameters.GetValueOrDefault("charset") != "utf-8")
         {
-            return DashboardResponse.Error("Content type should be \"text/csv; charset=utf-8\"");
+            return DashboardReply.Error("Content type should be \"text/csv; charset=utf-8\"");
         }
         try
         {
@@ -26,15 +24,15 @@ internal static class ValidateEndpoints
         }
         catch (CsvValidationException invalid)
         {
-            return DashboardResponse.JsonBody(new JsonObject { ["valid"] = false, ["reason"] = invalid.Message }, 400);
+            return DashboardReply.JsonBody(new JsonObject { ["valid"] = false, ["reason"] = invalid.Message }, 400);
         }
 #pragma warning disable CA1031 // The original turns any validator crash into this 400.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return DashboardResponse.Error("Unexepected error in the validation process, see the logs for more details."); // sic
+            return DashboardReply.Error("Unexepected error in the validation process, see the logs for more details."); // sic
         }
-        return DashboardResponse.JsonBody(new JsonObject { ["valid"] = true });
+        return DashboardReply.JsonBody(new JsonObject { ["valid"] = true });
     }
 
     /// <summary>

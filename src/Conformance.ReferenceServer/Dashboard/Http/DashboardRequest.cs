@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Http;

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Dashboard.Http;
 
 namespace Conformance.ReferenceServer.Dashboard.Routing;
 
-internal delegate DashboardResponse EndpointHandler(DashboardRequest request);
+internal delegate Reply EndpointHandler(DashboardRequest request);
 
 /// <summary>
 /// One entry of the API URLconf: the regex Django searches in the path after <c>/api/</c>, the

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Dashboard.Endpoints;
 
 namespace Conformance.ReferenceServer.Dashboard.Routing;
 

@@ -1,5 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
-
 namespace Conformance.ReferenceServer.Dashboard.State;
 
 /// <summary>

@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Routes;
-using Conformance.ReferenceServer.Storage.Tastypie;
+using System.Text.Json.Nodes;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Storage.Model;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

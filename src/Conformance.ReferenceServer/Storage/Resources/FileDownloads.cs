@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using System.Globalization;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Model;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Routes;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 
@@ -68,9 +63,7 @@ internal static class LocationResource
         {
             return Reply.Text(404, "Default location not defined for this purpose.");
         }
-        var redirect = Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/");
-        redirect.IsNon2xxSuccess = true;
-        return redirect;
+        return Reply.Empty(302).WithHeader("Location", $"/api/v2/location/{uuid}/") with { IsNon2xxSuccess = true };
     }
 
     /// <summary>browse/: v2 takes a base64 path and base64-encodes entries, directories and property keys.</summary>

@@ -1,10 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Python;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Routes;
-using Conformance.ReferenceServer.Storage.Seed;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Routes;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Resources;
 

@@ -1,7 +1,3 @@
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
-using Conformance.ReferenceServer.Storage.Routes;
-
 namespace Conformance.ReferenceServer.Storage.Resources;
 
 /// <summary>

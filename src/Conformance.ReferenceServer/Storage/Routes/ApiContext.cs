@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Resources;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Routes;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Routes;
 
@@ -36,6 +35,9 @@ internal sealed record Route(
 
     /// <summary>"GET,POST": the 405/OPTIONS body and Allow header (comma, no space).</summary>
     public string Allows => string.Join(',', Allowed.Select(m => m.ToUpperInvariant()));
+
+    /// <summary>Every endpoint id the route serves, for faults switched on per route (405, slash redirect).</summary>
+    public IEnumerable<string> EndpointIds => Methods.Values.Select(m => m.EndpointId);
 
     public (string EndpointId, Func<ApiContext, Reply> Handler)? For(string method)
     {

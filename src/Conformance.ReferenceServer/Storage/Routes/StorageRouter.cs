@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Tastypie;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -22,8 +19,10 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
     {
         var request = await StorageRequest.ReadAsync(http);
         var (reply, endpointId) = Dispatch(request);
-        reply = FaultPostProcessor.Apply(reply, endpointId, options);
-        await ReplyWriter.WriteAsync(http, request, reply);
+        reply = FaultInjector.Apply(reply, ServiceHalf.StorageService, endpointId, options);
+        // LocaleMiddleware, the session middleware and XFrameOptionsMiddleware touch every response.
+        await ReplyWriter.WriteAsync(http, reply.WithHeader("Vary", "Accept-Language").WithHeader("Vary", "Cookie")
+            .WithHeader("Content-Language", "en").WithHeader("X-Frame-Options", "SAMEORIGIN"));
     }
 
     private (Reply Reply, string? EndpointId) Dispatch(StorageRequest request)
@@ -31,20 +30,20 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         // LoginRequiredMiddleware exempts only paths under "api/" (so "/api" itself redirects).
         if (!request.Path.StartsWith("/api/", StringComparison.Ordinal))
         {
-            return (Reply.Empty(302).WithHeader("Location", "/login/?next=" + QuoteKeepingSlashes(RawTarget(request))), null);
+            return (Reply.Empty(302).WithHeader("Location", "/login/?next=" + QuoteKeepingSlashes(RawTarget(request))) with { Source = ReplySource.Django }, null);
         }
         var apiPath = request.Path["/api/".Length..];
         if (Resolve(apiPath) is not var (route, match))
         {
             // CommonMiddleware APPEND_SLASH: a 404 whose slash-terminated path resolves becomes a 301.
-            if (!request.Path.EndsWith('/') && Resolve(apiPath + "/") is { } slashed && !FaultPostProcessor.SuppressesSlashRedirect(slashed.Route, options.Faults))
+            if (!request.Path.EndsWith('/') && Resolve(apiPath + "/") is { } slashed && !FaultInjector.SuppressesSlashRedirect(slashed.Route.EndpointIds, options.Faults))
             {
                 var target = RawTarget(request);
                 var query = target.IndexOf('?', StringComparison.Ordinal);
                 var location = query < 0 ? target + "/" : target[..query] + "/" + target[query..];
-                return (Reply.Empty(301).WithHeader("Location", location), null);
+                return (Reply.Empty(301).WithHeader("Location", location) with { Source = ReplySource.Django }, null);
             }
-            return (Reply.Text(404, "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>"), null);
+            return (Reply.Text(404, "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>") with { Source = ReplySource.Django }, null);
         }
         var context = new ApiContext { Request = request, State = state, Match = match, ApiVersion = route.ApiVersion };
         return route.Kind switch
@@ -84,11 +83,12 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         if (!route.Allowed.Contains(method) || route.For(method) is not var (endpointId, handler))
         {
-            if (FaultPostProcessor.ChecksMethodAfterAuth(route, options.Faults) && !StorageAuthenticator.IsAuthenticated(request, options, CredentialFaults.None))
+            if (FaultInjector.ChecksMethodAfterAuth(route.EndpointIds, options.Faults) && !StorageAuthenticator.IsAuthenticated(request, options, CredentialFaults.None))
             {
                 return (StorageAuthenticator.Unauthorized(), null);
             }
-            return (FaultPostProcessor.ApplyToMethodNotAllowed(Reply.Text(405, route.Allows).WithHeader("Allow", route.Allows), route, options.Faults), null);
+            var notAllowed = Reply.Text(405, route.Allows).WithHeader("Allow", route.Allows) with { Source = ReplySource.MethodNotAllowed };
+            return (FaultInjector.ApplyToMethodNotAllowed(notAllowed, route.EndpointIds, options.Faults), null);
         }
         if (!StorageAuthenticator.IsAuthenticated(request, options, CredentialFaults.For(options.Faults, endpointId)))
         {
@@ -120,13 +120,8 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         var request = context.Request;
         try
         {
-            var reply = Locked(handler, context);
-            reply.Headers.Add(new("Vary", "Accept"));
-            if (request.Method == "GET" && reply.Status == 200)
-            {
-                reply.Headers.Add(new("Cache-Control", "no-cache"));
-            }
-            return reply;
+            var reply = Locked(handler, context).WithHeader("Vary", "Accept");
+            return request.Method == "GET" && reply.Status == 200 ? reply.WithHeader("Cache-Control", "no-cache") : reply;
         }
         catch (TastypieBadRequestException e)
         {

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Resources;
-using Conformance.ReferenceServer.Storage.Sword;
 
 namespace Conformance.ReferenceServer.Storage.Routes;
 

@@ -1,5 +1,3 @@
-using Conformance.ReferenceServer.Storage.Model;
-
 namespace Conformance.ReferenceServer.Storage.Seed;
 
 /// <summary>

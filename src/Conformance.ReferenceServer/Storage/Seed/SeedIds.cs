@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conformance.ReferenceServer.Hosting;
 
 namespace Conformance.ReferenceServer.Storage.Seed;
 

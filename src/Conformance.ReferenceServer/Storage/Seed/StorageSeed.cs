@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Model;
 
 namespace Conformance.ReferenceServer.Storage.Seed;
 

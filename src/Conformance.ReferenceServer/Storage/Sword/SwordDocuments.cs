@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security;
-using Conformance.ReferenceServer.Storage.Http;
-using Conformance.ReferenceServer.Storage.Tastypie;
 
 namespace Conformance.ReferenceServer.Storage.Sword;
 

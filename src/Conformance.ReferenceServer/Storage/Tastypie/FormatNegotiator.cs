@@ -1,5 +1,4 @@
 using System.Globalization;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 

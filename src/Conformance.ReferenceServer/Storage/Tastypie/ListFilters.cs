@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Conformance.ReferenceServer.Hosting;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 
@@ -19,7 +17,7 @@ internal static class StorageAuthenticator
 
     /// <summary>The 401 every credential failure produces (Basic's "unauthorized" object).</summary>
     public static Reply Unauthorized() =>
-        Reply.Empty(401).WithHeader("WWW-Authenticate", "Basic Realm=\"django-tastypie\"").As(ReplyKind.AuthFailure);
+        Reply.Empty(401).WithHeader("WWW-Authenticate", "Basic Realm=\"django-tastypie\"") with { Source = ReplySource.AuthFailure };
 
     /// <summary>"Basic &lt;base64(user:password)&gt;": scheme case-insensitive, exactly two whitespace-separated parts.</summary>
     private static bool BasicSucceeds(StorageRequest request, ReferenceServerOptions options, bool acceptBadKey)

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text;
-using Conformance.ReferenceServer.Python;
-using Conformance.ReferenceServer.Storage.Http;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
 using System.Xml;
-using Conformance.ReferenceServer.Python;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Conformance.ReferenceServer.Http;
+
+/// <summary>
+/// Writes a <see cref="Reply"/> of either half, after the half has added what its Django middleware
+/// adds to every response (the Vary values a reply carries are merged into one header). Carries out
+/// the transport faults the injector marked: the delay, and the connection dropped after half the body.
+/// </summary>
+internal static class ReplyWriter
+{
+    public static async Task WriteAsync(HttpContext http, Reply reply)
+    {
+        if (reply.Delay > TimeSpan.Zero && !await DelayAsync(reply.Delay, http.RequestAborted))
+        {
+            return;
+        }
+
+        var body = reply.Body();
+        var response = http.Response;
+        response.StatusCode = reply.Status;
+        if (reply.ContentType is not null)
+        {
+            response.Headers.ContentType = reply.ContentType;
+        }
+
+        var vary = new List<string>();
+        foreach (var (name, value) in reply.Headers)
+        {
+            if (name.Equals("Vary", StringComparison.OrdinalIgnoreCase))
+            {
+                vary.Add(value);
+            }
+            else if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers.Append(name, name.Equals("Location", StringComparison.OrdinalIgnoreCase) ? IriToUri(value) : value);
+            }
+        }
+
+        if (vary.Count > 0)
+        {
+            response.Headers.Vary = string.Join(", ", vary.Distinct(StringComparer.OrdinalIgnoreCase));
+        }
+
+        var bodyAllowed = reply.Status is not (204 or 304) and >= 200;
+        if (bodyAllowed)
+        {
+            response.ContentLength = body.Length;
+        }
+
+        if (!bodyAllowed || body.Length == 0 || HttpMethods.IsHead(http.Request.Method))
+        {
+            return;
+        }
+
+        if (reply.DropConnection)
+        {
+            await response.Body.WriteAsync(body.AsMemory(0, FaultMutations.PartialLength(body.Length)), http.RequestAborted);
+            await response.Body.FlushAsync(http.RequestAborted);
+            http.Abort();
+            return;
+        }
+
+        await response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>Django's iri_to_uri for a Location built from stored values: bytes outside printable ASCII percent-encoded.</summary>
+    private static string IriToUri(string value)
+    {
+        if (value.All(c => c is > ' ' and < (char)0x7f))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            builder.Append(b is > 0x20 and < 0x7f ? ((char)b).ToString() : "%" + b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Waits, unless the client gives up first (then nothing is written). True when the wait ran its course.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
