@@ -3,7 +3,8 @@ namespace Conformance.Compare;
 /// <summary>
 /// `dotnet run --project tools/Conformance.Compare -- EARLIER.json LATER.json`: writes what differs
 /// between two conformance statements. Exit 0: the later run is not worse; 1: it is (a case went from
-/// passed or known deviation to failed, or coverage fell); 2: bad input.
+/// passed or known deviation to failed, or coverage fell); 2: bad input. An answer is compared by its
+/// status, media type and body shape, as the statements record them (values masked, never bodies).
 /// </summary>
 public static class CompareCommand
 {
@@ -47,7 +48,7 @@ public static class CompareCommand
         }
 
         Section(o, "Cases whose outcome changed", d.OutcomeChanged.Select(c => $"{c.Before!.Case}: {c.Before.Outcome} -> {c.After!.Outcome}{Answer(c)}{(c.IsRegression ? "  (worse)" : string.Empty)}  [{c.Test}]"));
-        Section(o, "Cases whose answer changed (same outcome)", d.AnswerChanged.Select(c => $"{c.Before!.Case}:{Answer(c)}  [{c.Test}]"));
+        Section(o, "Cases whose answer changed: status, media type or body shape (same outcome)", d.AnswerChanged.Select(c => $"{c.Before!.Case}:{Answer(c)}  [{c.Test}]"));
         Section(o, "Cases only in the later run", d.CasesAdded);
         Section(o, "Cases only in the earlier run", d.CasesRemoved);
         Section(o, "Endpoints that appeared", d.EndpointsAppeared);
@@ -62,10 +63,7 @@ public static class CompareCommand
         o.WriteLine(d.LaterIsWorse ? "The later run is worse." : "The later run is not worse.");
     }
 
-    private static string Answer(CaseChange c) =>
-        c.Before!.Status == c.After!.Status && string.Equals(c.Before.ContentType, c.After.ContentType, StringComparison.OrdinalIgnoreCase)
-            ? string.Empty
-            : $" (answer {c.Before.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} {c.Before.ContentType} -> {c.After.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} {c.After.ContentType})";
+    private static string Answer(CaseChange c) => c.Before!.SameAnswer(c.After!) ? string.Empty : $" (answer {c.Before.Answer} -> {c.After!.Answer})";
 
     private static void Section(TextWriter o, string title, IEnumerable<string> lines)
     {

@@ -3,7 +3,16 @@ using System.Text.Json;
 namespace Conformance.Compare;
 
 /// <summary>One case of a statement, as the comparison needs it.</summary>
-public sealed record CaseLine(string Case, string Outcome, int? Status, string? ContentType, string? Endpoint);
+/// <param name="BodyShape">The answer's body shape (values masked); null when none came, or in a statement older than the field.</param>
+public sealed record CaseLine(string Case, string Outcome, int? Status, string? ContentType, string? BodyShape, string? Endpoint)
+{
+    /// <summary>Status, media type and body shape as one text, e.g. "403 application/json json-object:1a2b3c4d5e6f".</summary>
+    public string Answer => Status is null ? "no answer" : string.Join(' ', new[] { Status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ContentType, BodyShape }.OfType<string>());
+
+    /// <summary>Same status, media type and body shape; a shape missing on one side (no answer, or an older statement) is not compared.</summary>
+    public bool SameAnswer(CaseLine other) => Status == other.Status && string.Equals(ContentType, other.ContentType, StringComparison.OrdinalIgnoreCase)
+        && (BodyShape is null || other.BodyShape is null || BodyShape == other.BodyShape);
+}
 
 /// <summary>
 /// The parts of a conformance statement (schemas/statement/conformance-statement.json) a comparison
@@ -33,6 +42,7 @@ public sealed record StatementFile(string Path, string RunId, string Date, strin
                     c.GetProperty("outcome").GetString()!,
                     c.GetProperty("status").ValueKind == JsonValueKind.Number ? c.GetProperty("status").GetInt32() : null,
                     c.GetProperty("contentType").GetString(),
+                    c.TryGetProperty("bodyShape", out var shape) ? shape.GetString() : null,
                     c.GetProperty("endpoint").GetString());
             }
 

@@ -65,6 +65,20 @@ public sealed class CompareTests
     }
 
     [Test]
+    public void An_answer_of_another_body_shape_is_listed_but_not_worse()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+        var reshaped = Write("reshaped.json", StatementSamples.WithOtherShape(BrokenCase));
+
+        var (exit, output) = Compare(clean, reshaped);
+
+        exit.Should().Be(CompareCommand.NotWorse);
+        var listed = output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        listed.Should().ContainSingle().Which.Should().Contain($"{BrokenCase}: (answer 403 application/json json-object:2b1e0c5a9d7f -> 403 application/json json-object:0123456789ab)");
+        output.Should().Contain("Cases whose answer changed: status, media type or body shape (same outcome) (1):");
+    }
+
+    [Test]
     public void Bad_input_exits_2()
     {
         var notJson = Path.Combine(_folder, "not.json");
