@@ -19,12 +19,12 @@ public sealed class AnswerShapeTests
     {
         var one = AnswerShape.Of(Answer("""
             {"id": "3f1c2a9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b", "created": "2026-01-02T03:04:05Z", "path": "/var/archivematica/a", "host": "am.example.org",
-             "count": 2, "results": [{"uuid": "11111111-2222-4333-8444-555555555555"}, {"uuid": "66666666-7777-4888-9999-000000000000"}],
+             "count": 2, "ids": ["a", "b"], "results": [{"uuid": "11111111-2222-4333-8444-555555555555"}, {"uuid": "66666666-7777-4888-9999-000000000000"}],
              "by_uuid": {"3f1c2a9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b": {"size": 1}}}
             """));
         var other = AnswerShape.Of(Answer("""
             {"host": "127.0.0.1", "path": "/tmp/x/y", "created": "2027-12-31T23:59:59Z", "id": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
-             "count": 40, "results": [{"uuid": "99999999-2222-4333-8444-555555555555"}],
+             "count": 40, "results": [{"uuid": "99999999-2222-4333-8444-555555555555"}], "ids": [],
              "by_uuid": {"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee": {"size": 7}, "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee": {"size": 8}}}
             """));
 
@@ -35,6 +35,7 @@ public sealed class AnswerShapeTests
     [TestCase("""{"id": 1}""", "a field of another type")]
     [TestCase("""[{"id": "x"}]""", "a list instead of an object")]
     [TestCase("""{"ID": "x"}""", "a field renamed")]
+    [TestCase("""{"id": [{"a": 1}]}""", "a list of objects where a value was")]
     public void A_change_of_structure_changes_it(string body, string why) =>
         AnswerShape.Of(Answer(body)).Should().NotBe(AnswerShape.Of(Answer("""{"id": "x"}""")), why);
 

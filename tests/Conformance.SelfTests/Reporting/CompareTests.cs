@@ -79,6 +79,21 @@ public sealed class CompareTests
     }
 
     [Test]
+    public void Only_exercised_by_both_leaves_out_an_endpoint_one_run_could_not_reach()
+    {
+        var full = Write("full.json", StatementSamples.WithProbe("ss.file.delete_aip@v2"));
+        var partial = Write("partial.json", StatementSamples.WithEndpointNotExercised("ss.file.delete_aip@v2"));
+
+        var (plainExit, plain) = Compare(full, partial);
+        var (exit, output) = Compare(full, partial, CommonScope.Option);
+
+        plainExit.Should().Be(CompareCommand.Worse, "coverage fell");
+        plain.Should().Contain("Coverage fell").And.Contain("ss.file.delete_aip@v2, hostile body: invalid-json: (answer 400");
+        exit.Should().Be(CompareCommand.NotWorse, output);
+        output.Should().Contain("Compared only what both runs exercised").And.EndWith("No difference." + Environment.NewLine);
+    }
+
+    [Test]
     public void Bad_input_exits_2()
     {
         var notJson = Path.Combine(_folder, "not.json");
@@ -96,11 +111,11 @@ public sealed class CompareTests
         return path;
     }
 
-    private static (int ExitCode, string Output) Compare(string before, string after)
+    private static (int ExitCode, string Output) Compare(string before, string after, params string[] options)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = CompareCommand.Run([before, after], output, errors);
+        var exit = CompareCommand.Run([.. options, before, after], output, errors);
         return (exit, output + errors.ToString());
     }
 }

@@ -24,6 +24,24 @@ internal static class StatementSamples
         new StatementSettings(true, true, true, true, false, TestSelection.FilterNotVisible, TestSelection.Of(null, records)),
         ReferenceTarget.Catalogue, Versions, records);
 
+    /// <summary>The same run with every case of one endpoint inconclusive (its precondition could not be arranged) and one probe of it answered otherwise.</summary>
+    public static ConformanceStatement WithEndpointNotExercised(string endpoint) =>
+        Build([.. AllPassed().Select(r => r.MatrixEndpoint == endpoint ? r with { Outcome = CaseOutcome.Inconclusive, Status = null, BodyShape = null } : r),
+            Probe(endpoint, 404)]);
+
+    public static ConformanceStatement WithProbe(string endpoint) => Build([.. AllPassed(), Probe(endpoint, 400)]);
+
+    private static CaseRecord Probe(string endpoint, int status) => new()
+    {
+        Test = $"Conformance.Tests.WriteHostileInputs.Is_refused({endpoint}, hostile body: invalid-json)",
+        Case = $"{endpoint}, hostile body: invalid-json",
+        Outcome = CaseOutcome.Passed,
+        Status = status,
+        ContentType = "text/html; charset=utf-8",
+        BodyShape = "html",
+        Requirements = ["INPUT-01"],
+    };
+
     /// <summary>The same run with one case's answer of another shape (a field added), its outcome unchanged.</summary>
     public static ConformanceStatement WithOtherShape(string caseName) =>
         Build(AllPassed().Select(r => r.Case == caseName ? r with { BodyShape = "json-object:0123456789ab" } : r).ToList());

@@ -10,8 +10,9 @@ namespace Conformance.Framework.Reports.Statement;
 /// change from run to run: the media type, and the body's shape (its JSON structure, every value
 /// reduced to its type) as a short hash. UUIDs, dates, paths, hosts and counts are values, so they
 /// vanish; so do keys that are values (an object keyed by UUIDs or paths); a list's elements merge
-/// into one shape, so its length does not count. What still shows: a field added, removed or of
-/// another type, a list that was empty and is not, a field that was null and is not.
+/// into one shape, so its length does not count, and a list of plain values is alike whether empty
+/// or not. What still shows: a field added, removed or of another type, a list of objects that was
+/// empty and is not, a field that was null and is not.
 /// </summary>
 public static partial class AnswerShape
 {
@@ -53,14 +54,17 @@ public static partial class AnswerShape
         return media.Parameters.TryGetValue("charset", out var charset) ? $"{media.Type}; charset={charset.ToLowerInvariant()}" : media.Type;
     }
 
-    /// <summary>The canonical shape: "{key:shape,...}" with keys in ordinal order, "[shapes of the elements, merged]", s, n, b, null.</summary>
+    /// <summary>The canonical shape: "{key:shape,...}" with keys in ordinal order, "[shapes of the elements, merged]" ("[*]": empty or plain values), s, n, b, null.</summary>
     public static string Shape(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject()
             .GroupBy(p => KeyOf(p.Name), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key + ":" + Merge(g.Select(p => Shape(p.Value))))) + "}",
-        JsonValueKind.Array => "[" + Merge(element.EnumerateArray().Select(Shape)) + "]",
+        // A list of values (UUIDs, names) and an empty list are alike: how many there are is a count.
+        JsonValueKind.Array => element.EnumerateArray().Any(e => e.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            ? "[" + Merge(element.EnumerateArray().Select(Shape)) + "]"
+            : "[*]",
         JsonValueKind.String => "s",
         JsonValueKind.Number => "n",
         JsonValueKind.True or JsonValueKind.False => "b",
