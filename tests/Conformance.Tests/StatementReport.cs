@@ -12,6 +12,7 @@ internal static class StatementReport
     {
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
         var settings = session.Settings;
+        var records = RunOutcomes.All;
         var statement = StatementBuilder.Build(
             session.Run.RunId,
             DateTimeOffset.UtcNow,
@@ -21,11 +22,12 @@ internal static class StatementReport
                 Digest.Of(Suite.FromOutput("fixtures", "endpoints.json")),
                 Digest.Of(Suite.FromOutput("schemas")),
                 Digest.Of(Suite.FromOutput("fixtures", "known-deviations"))),
-            new StatementSettings(settings.IsEmbedded, settings.AllowWrites, settings.AllowDestructive, settings.AllowHostileWrites, settings.DryRun,
-                "not recorded (NUnit does not tell the tests their --filter; the totals say how many tests ran)"),
+            // The embedded server allows every tier (README, settings table): the statement says what was in force.
+            new StatementSettings(settings.IsEmbedded, settings.IsEmbedded || settings.AllowWrites, settings.IsEmbedded || settings.AllowDestructive,
+                settings.IsEmbedded || settings.AllowHostileWrites, settings.DryRun, TestSelection.FilterNotVisible, TestSelection.Of(LoadedTests(), records)),
             Suite.Catalogue,
             session.Versions,
-            RunOutcomes.All);
+            records);
 
         var folder = Directory.CreateDirectory(ReportLocations.StatementDirectory(source)).FullName;
         var json = Path.Combine(folder, $"conformance-statement-{session.Run.RunId}.json");
@@ -48,6 +50,38 @@ internal static class StatementReport
         }
 
         return redacted;
+    }
+
+    // Every test of the assembly, filtered or not: the tree NUnit loaded, from the running suite up (public ITest members).
+    private static List<(string FullName, IReadOnlyList<string> Categories)>? LoadedTests()
+    {
+        var root = NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest as NUnit.Framework.Interfaces.ITest;
+        while (root?.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            return null;
+        }
+
+        var tests = new List<(string, IReadOnlyList<string>)>();
+        var pending = new Stack<NUnit.Framework.Interfaces.ITest>([root]);
+        while (pending.TryPop(out var test))
+        {
+            if (!test.IsSuite)
+            {
+                tests.Add((test.FullName, TestCategories.Of(test)));
+            }
+
+            foreach (var child in test.Tests)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return tests;
     }
 
     // Host names only: a URL may carry a user, a port that says too much, or a query with a key.

@@ -28,8 +28,7 @@ public sealed record StatementDifference(
         var common = before.Cases.Keys.Intersect(after.Cases.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new StatementDifference(
             common.Where(t => before.Cases[t].Outcome != after.Cases[t].Outcome).Select(t => new CaseChange(t, before.Cases[t], after.Cases[t])).ToList(),
-            common.Where(t => before.Cases[t].Outcome == after.Cases[t].Outcome
-                    && (before.Cases[t].Status != after.Cases[t].Status || !string.Equals(before.Cases[t].ContentType, after.Cases[t].ContentType, StringComparison.OrdinalIgnoreCase)))
+            common.Where(t => before.Cases[t].Outcome == after.Cases[t].Outcome && !before.Cases[t].SameAnswer(after.Cases[t]))
                 .Select(t => new CaseChange(t, before.Cases[t], after.Cases[t])).ToList(),
             after.Cases.Keys.Except(before.Cases.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             before.Cases.Keys.Except(after.Cases.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),

@@ -20,7 +20,7 @@ public static class AllureResultBuilder
 
     public static AllureOutput Build(TestFacts facts)
     {
-        var uuid = Guid.NewGuid().ToString();
+        var uuid = UuidOf(facts.FullName);
         var files = new List<(string Source, string Content)>();
         var attachments = new List<AllureAttachment>();
 
@@ -307,6 +307,21 @@ public static class AllureResultBuilder
 
     /// <summary>The result's historyId: the same for a test in every run, so the conformance statement can name it.</summary>
     public static string HistoryIdOf(string fullName) => StableId(fullName);
+
+    private static readonly byte[] RunSalt = RandomNumberGenerator.GetBytes(16);
+
+    /// <summary>
+    /// The result's uuid: a hash of the test's full name (unique in a run) with a salt drawn once per
+    /// process (so two runs never share one), known before the result is written: the conformance
+    /// statement links each test to its result in the report by it (<see cref="Statement.StatementBuilder.LinkTo"/>).
+    /// </summary>
+    public static string UuidOf(string fullName)
+    {
+        var bytes = SHA256.HashData([.. RunSalt, .. Encoding.UTF8.GetBytes(fullName)])[..16];
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (random-looking), as Guid.NewGuid() gives
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(bytes).ToString();
+    }
 
     // Allure wants a stable id per test across runs; any hash of the full name serves.
     private static string StableId(string text) =>

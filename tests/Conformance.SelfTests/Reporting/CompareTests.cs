@@ -65,6 +65,35 @@ public sealed class CompareTests
     }
 
     [Test]
+    public void An_answer_of_another_body_shape_is_listed_but_not_worse()
+    {
+        var clean = Write("clean.json", StatementSamples.Clean());
+        var reshaped = Write("reshaped.json", StatementSamples.WithOtherShape(BrokenCase));
+
+        var (exit, output) = Compare(clean, reshaped);
+
+        exit.Should().Be(CompareCommand.NotWorse);
+        var listed = output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        listed.Should().ContainSingle().Which.Should().Contain($"{BrokenCase}: (answer 403 application/json json-object:2b1e0c5a9d7f -> 403 application/json json-object:0123456789ab)");
+        output.Should().Contain("Cases whose answer changed: status, media type or body shape (same outcome) (1):");
+    }
+
+    [Test]
+    public void Only_exercised_by_both_leaves_out_an_endpoint_one_run_could_not_reach()
+    {
+        var full = Write("full.json", StatementSamples.WithProbe("ss.file.delete_aip@v2"));
+        var partial = Write("partial.json", StatementSamples.WithEndpointNotExercised("ss.file.delete_aip@v2"));
+
+        var (plainExit, plain) = Compare(full, partial);
+        var (exit, output) = Compare(full, partial, CommonScope.Option);
+
+        plainExit.Should().Be(CompareCommand.Worse, "coverage fell");
+        plain.Should().Contain("Coverage fell").And.Contain("ss.file.delete_aip@v2, hostile body: invalid-json: (answer 400");
+        exit.Should().Be(CompareCommand.NotWorse, output);
+        output.Should().Contain("Compared only what both runs exercised").And.EndWith("No difference." + Environment.NewLine);
+    }
+
+    [Test]
     public void Bad_input_exits_2()
     {
         var notJson = Path.Combine(_folder, "not.json");
@@ -82,11 +111,11 @@ public sealed class CompareTests
         return path;
     }
 
-    private static (int ExitCode, string Output) Compare(string before, string after)
+    private static (int ExitCode, string Output) Compare(string before, string after, params string[] options)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = CompareCommand.Run([before, after], output, errors);
+        var exit = CompareCommand.Run([.. options, before, after], output, errors);
         return (exit, output + errors.ToString());
     }
 }

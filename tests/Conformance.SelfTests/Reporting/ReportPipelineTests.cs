@@ -135,6 +135,32 @@ public sealed class ReportPipelineTests
         failure.Should().NotContain(run.Key);
     }
 
+    [Test]
+    public async Task A_matrix_cell_of_the_statement_opens_its_tests_result_in_the_report()
+    {
+        ExternalTools.RequireNodeAndAllure();
+        var chromium = ExternalTools.RequireChromium();
+        var run = await Run.Value;
+        var json = Directory.GetFiles(run.TestResults, "conformance-statement-*.json").Should().ContainSingle().Subject;
+        var statement = System.Text.Json.JsonSerializer.Deserialize<ConformanceStatement>(await File.ReadAllTextAsync(json), StatementJson.Options)!;
+        var cell = statement.Matrix.Rows.Single(r => r.Endpoint == "am.transfer.completed").Cells.Single(c => c.AuthMode == "BadKeyHeader");
+        cell.Outcome.Should().Be("failed");
+
+        // The link as the HTML statement has it, resolved against the statement's own address.
+        Regex.IsMatch(await File.ReadAllTextAsync(Path.ChangeExtension(json, ".html")), $"<a href=\"{Regex.Escape(cell.Link!)}\">F</a>").Should().BeTrue();
+        // (.NET keeps '#' in a file: path, as a browser does not: the page and the fragment are resolved apart.)
+        var hash = cell.Link!.IndexOf('#', StringComparison.Ordinal);
+        var page = new Uri(new Uri(json), cell.Link[..hash]);
+        page.LocalPath.Should().Be(Path.Combine(run.Report, "index.html"));
+        cell.Link[hash..].Should().Be("#" + ReportTestId(await File.ReadAllTextAsync(page.LocalPath), FailingTest));
+
+        var dom = await BrowseAsync(chromium, run, page.AbsoluteUri + cell.Link[hash..], "statement-link.png");
+        var fullName = Regex.Match(dom, "data-testid=\"test-result-fullname\"[^>]*>([^<]*)<");
+        fullName.Success.Should().BeTrue("the link opens a test result, not the tree:\n" + TextOf(dom)[..Math.Min(2000, TextOf(dom).Length)]);
+        System.Net.WebUtility.HtmlDecode(fullName.Groups[1].Value).Should().Be(cell.Test);
+        TextOf(dom).Should().Contain("[AUTH-03] expected status 403, got 200");
+    }
+
     private static async Task<PipelineRun> RunPipelineAsync()
     {
         var folder = Directory.CreateTempSubdirectory("report-pipeline-").FullName;
@@ -172,6 +198,8 @@ public sealed class ReportPipelineTests
             ["ALLOW_DESTRUCTIVE"] = null,
             ["ALLOW_HOSTILE_WRITES"] = null,
             ["ALLURE_RESULTS_DIRECTORY"] = Path.Combine(folder, "allure-results"),
+            // The statement where a run puts it by default: TestResults/, beside allure-report/.
+            ["STATEMENT_DIRECTORY"] = Path.Combine(folder, "TestResults"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };

@@ -10,8 +10,8 @@ namespace Conformance.SelfTests.Reporting;
 
 /// <summary>
 /// The conformance statement of real suite runs (subprocesses, as a user runs the suite): the whole
-/// suite against the embedded default (about a minute and a half), and the auth matrix against a
-/// reference server with a fault switched on.
+/// suite against the embedded default (about a minute and a half), and one endpoint's tests against
+/// reference servers over HTTP: two clean, one with a fault switched on, compared by tools/Conformance.Compare.
 /// </summary>
 [TestFixture]
 [Category("end-to-end")]
@@ -21,6 +21,18 @@ public sealed class StatementTests
 
     private static readonly Lazy<Task<StatementRun>> Embedded = new(() => RunAsync("embedded", new Dictionary<string, string> { ["EMBEDDED_API_KEY"] = EmbeddedKey }, filter: null),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // AcceptBadKey on one endpoint: its wrong keys are accepted (AUTH-03, AUTH-04; fixtures/fault-expectations.json),
+    // and so is a wrong header beside valid query credentials (AUTH-10). Only that endpoint's cases run, in each of these.
+    private static readonly Lazy<Task<StatementRun>> Faulted = new(() => RunOneEndpointAsync("faulted", FaultPlan.Of((Fault.AcceptBadKey, "am.transfer.unapproved"))),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<Task<StatementRun>> Clean = new(() => RunOneEndpointAsync("clean", null), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<Task<StatementRun>> CleanAgain = new(() => RunOneEndpointAsync("clean-again", null), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly string[] CasesTheFaultBreaks =
+        ["am.transfer.unapproved, BadKeyHeader", "am.transfer.unapproved, BadKeyQuery", "am.transfer.unapproved, BadHeaderOverQuery"];
 
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
@@ -36,6 +48,7 @@ public sealed class StatementTests
         statement.Requirements.Select(r => r.Id).Should().Equal(Conformance.Framework.Checks.Requirement.All.Select(r => r.Id));
         statement.Target.Hosts.Values.Should().OnlyContain(h => h == "127.0.0.1");
         statement.Target.Versions.Should().ContainKey("archivematica").And.ContainKey("storage");
+        statement.Settings.Should().Match<StatementSettings>(s => s.AllowWrites && s.AllowDestructive && s.AllowHostileWrites, "the embedded server allows every tier");
     }
 
     [Test]
@@ -119,38 +132,81 @@ public sealed class StatementTests
     [Test]
     public async Task With_a_fault_it_is_not_conformant_and_names_the_broken_requirements()
     {
-        // AcceptBadKey on one endpoint: its wrong keys are accepted (AUTH-03, AUTH-04; fixtures/fault-expectations.json),
-        // and so is a wrong header beside valid query credentials (AUTH-10). Only that endpoint's cases run.
-        await using var target = await ReferenceTarget.StartAsync(FaultPlan.Of((Fault.AcceptBadKey, "am.transfer.unapproved")));
-        var environment = new Dictionary<string, string>(Safety.SafetyTests.Environment(target.Host));
+        var run = await Faulted.Value;
 
-        var run = await RunAsync("faulted", environment, filter: "Name~am.transfer.unapproved");
-        try
+        run.Statement.Verdict.Kind.Should().Be(VerdictRule.NotConformant, run.Statement.Verdict.Line);
+        run.Statement.Verdict.FailingRequirements.Should().BeEquivalentTo(["AUTH-03", "AUTH-04", "AUTH-10"]);
+        run.Statement.Verdict.Line.Should().StartWith("Not conformant: requirements with unexplained failures: AUTH-03, AUTH-04, AUTH-10");
+        run.Statement.Cases.Where(c => c.Outcome == "failed").Select(c => c.Case).Should().BeEquivalentTo(CasesTheFaultBreaks);
+        run.Statement.Requirements.Single(r => r.Id == "AUTH-03").Failed.Should().Be(1);
+        var json = await File.ReadAllTextAsync(run.Json);
+        foreach (var secret in run.Secrets)
         {
-            run.Statement.Verdict.Kind.Should().Be(VerdictRule.NotConformant, run.Statement.Verdict.Line);
-            run.Statement.Verdict.FailingRequirements.Should().BeEquivalentTo(["AUTH-03", "AUTH-04", "AUTH-10"]);
-            run.Statement.Verdict.Line.Should().StartWith("Not conformant: requirements with unexplained failures: AUTH-03, AUTH-04, AUTH-10");
-            run.Statement.Cases.Where(c => c.Outcome == "failed").Select(c => c.Case).Should().BeEquivalentTo(
-                ["am.transfer.unapproved, BadKeyHeader", "am.transfer.unapproved, BadKeyQuery", "am.transfer.unapproved, BadHeaderOverQuery"]);
-            run.Statement.Requirements.Single(r => r.Id == "AUTH-03").Failed.Should().Be(1);
-            (await File.ReadAllTextAsync(run.Json)).Should().NotContain(target.Host.Options.ApiKey).And.NotContain(target.Host.Options.Password);
-        }
-        finally
-        {
-            Directory.Delete(run.Folder, recursive: true);
+            json.Should().NotContain(secret);
         }
     }
 
-    [OneTimeTearDown]
+    [Test]
+    public async Task A_filtered_run_says_the_filter_is_not_visible_and_counts_what_ran()
+    {
+        var selection = (await Clean.Value).Statement.Settings;
+
+        selection.Filter.Should().Be(TestSelection.FilterNotVisible);
+        selection.Selection.Ran.Should().Be((await Clean.Value).Statement.Totals.Tests).And.BeLessThan(selection.Selection.Loaded!.Value);
+        selection.Selection.Loaded.Should().Be((await Embedded.Value).Statement.Totals.Tests, "the assembly holds every test the unfiltered run ran");
+        selection.Selection.ByCategory.Single(c => c.Category == "auth-matrix").Ran.Should().Be(11);
+        (await Embedded.Value).Statement.Settings.Selection.ByCategory.Should().OnlyContain(c => c.Ran == c.Loaded);
+    }
+
+    [Test]
+    public async Task Comparing_a_clean_run_with_a_faulted_one_lists_exactly_the_cases_the_fault_breaks_and_exits_1()
+    {
+        var (exit, output) = Compare((await Clean.Value).Json, (await Faulted.Value).Json);
+
+        exit.Should().Be(Conformance.Compare.CompareCommand.Worse, output);
+        var listed = output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        listed.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Should().BeEquivalentTo(CasesTheFaultBreaks, output);
+        listed.Should().OnlyContain(l => l.Contains(": passed -> failed (answer 4", StringComparison.Ordinal) && l.Contains(" -> 200 ", StringComparison.Ordinal) && l.Contains("(worse)", StringComparison.Ordinal), output);
+    }
+
+    [Test]
+    public async Task Two_clean_runs_compare_empty_and_exit_0()
+    {
+        var (exit, output) = Compare((await Clean.Value).Json, (await CleanAgain.Value).Json);
+
+        exit.Should().Be(Conformance.Compare.CompareCommand.NotWorse, output);
+        output.Should().EndWith("No difference.\n");
+        (await Clean.Value).Statement.Cases.Where(c => c.Endpoint != null).Should().OnlyContain(c => c.BodyShape != null, "every case of the auth matrix got an answer, so its shape was compared");
+    }
+
+    private static (int ExitCode, string Output) Compare(string before, string after)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        var exit = Conformance.Compare.CompareCommand.Run([before, after], output, output);
+        return (exit, output.ToString());
+    }
+
+        [OneTimeTearDown]
     public async Task RemoveTheEmbeddedRun()
     {
-        if (Embedded.IsValueCreated && Embedded.Value.IsCompletedSuccessfully)
+        foreach (var run in new[] { Embedded, Clean, CleanAgain, Faulted }.Where(r => r.IsValueCreated && r.Value.IsCompletedSuccessfully))
         {
-            Directory.Delete((await Embedded.Value).Folder, recursive: true);
+            Directory.Delete((await run.Value).Folder, recursive: true);
         }
     }
 
-    private sealed record StatementRun(string Folder, string Json, string Html, string Trx, string Output, ConformanceStatement Statement);
+    private sealed record StatementRun(string Folder, string Json, string Html, string Trx, string Output, ConformanceStatement Statement)
+    {
+        public IReadOnlyList<string> Secrets { get; init; } = [];
+    }
+
+    // The suite over HTTP against a reference server of its own, filtered to am.transfer.unapproved.
+    private static async Task<StatementRun> RunOneEndpointAsync(string name, FaultPlan? faults)
+    {
+        await using var target = await ReferenceTarget.StartAsync(faults);
+        var run = await RunAsync(name, new Dictionary<string, string>(Safety.SafetyTests.Environment(target.Host)), filter: "Name~am.transfer.unapproved");
+        return run with { Secrets = [target.Host.Options.ApiKey, target.Host.Options.Password] };
+    }
 
     private static async Task<StatementRun> RunAsync(string name, Dictionary<string, string> environment, string? filter)
     {

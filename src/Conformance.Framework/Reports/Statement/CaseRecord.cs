@@ -5,7 +5,8 @@ public sealed record MatchedDeviation(string Case, string Requirement, string Se
 
 /// <summary>
 /// One finished test as the statement keeps it: no message, no body, nothing that could carry a
-/// secret; the answer's status and media type only, so two runs can be compared case by case.
+/// secret; the answer's status, media type and body shape only (<see cref="AnswerShape"/>), so two
+/// runs can be compared case by case.
 /// </summary>
 public sealed record CaseRecord
 {
@@ -27,7 +28,14 @@ public sealed record CaseRecord
 
     public int? Status { get; init; }
 
+    /// <summary>The answer's media type (with its charset), see <see cref="AnswerShape.MediaTypeOf"/>.</summary>
     public string? ContentType { get; init; }
+
+    /// <summary>The answer's body shape, see <see cref="AnswerShape.Of"/>; null when no answer came.</summary>
+    public string? BodyShape { get; init; }
+
+    /// <summary>The test's categories and its fixtures' (what the statement counts the selection by).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>Requirement ids the case checked (or, when it did not get that far, the ones it is there to check).</summary>
     public IReadOnlyList<string> Requirements { get; init; } = [];
@@ -38,4 +46,7 @@ public sealed record CaseRecord
 
     /// <summary>The Allure result's historyId (stable across runs: a hash of <see cref="Test"/>).</summary>
     public string? AllureHistoryId { get; init; }
+
+    /// <summary>The Allure result's uuid (<see cref="AllureResultBuilder.UuidOf"/>): what the statement's link to the test's result is made of.</summary>
+    public string? AllureUuid { get; init; }
 }

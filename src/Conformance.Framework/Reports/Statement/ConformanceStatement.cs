@@ -38,8 +38,10 @@ public sealed record StatementTarget(bool Embedded, IReadOnlyDictionary<string, 
 /// <summary>The suite's version and SHA-256 digests of the data it ran with, as found in the test output folder.</summary>
 public sealed record StatementSuite(string Version, string CatalogueSha256, string SchemasSha256, string KnownDeviationsSha256);
 
-/// <param name="Filter">The --filter of the run, or "not recorded" (NUnit does not tell a test run its filter).</param>
-public sealed record StatementSettings(bool Embedded, bool AllowWrites, bool AllowDestructive, bool AllowHostileWrites, bool DryRun, string Filter);
+/// <param name="AllowWrites">Writes were allowed: set, or the embedded server (always on there); so for the other two.</param>
+/// <param name="Filter">What the statement can say of the run's --filter: NUnit gives the tests no public way to read it (<see cref="TestSelection.FilterNotVisible"/>).</param>
+/// <param name="Selection">Which tests ran, by category, against the tests the assembly holds: what the filter left.</param>
+public sealed record StatementSettings(bool Embedded, bool AllowWrites, bool AllowDestructive, bool AllowHostileWrites, bool DryRun, string Filter, TestSelection Selection);
 
 /// <param name="Kind">"conformant", "conformant with known deviations", "not conformant" or "incomplete".</param>
 /// <param name="Line">The verdict as one sentence, with what it rests on.</param>
@@ -80,8 +82,11 @@ public sealed record MatrixRow(string Endpoint, IReadOnlyList<MatrixCell> Cells)
 
 /// <param name="Outcome">A <see cref="CaseOutcome"/> text, or "not applicable" (the endpoint does not exist in the target's version).</param>
 /// <param name="Test">The NUnit full name of the cell's test, when it ran.</param>
-/// <param name="Link">Where the test is in the Allure report.</param>
+/// <param name="Link">The test's result in the Allure report (<see cref="StatementBuilder.LinkTo"/>).</param>
 public sealed record MatrixCell(string AuthMode, string Outcome, string? Test, string? Link);
 
-public sealed record CaseEntry(string Case, string Test, string Outcome, int? Status, string? ContentType, string? Endpoint, string? AuthMode,
-    IReadOnlyList<string> FailedRequirements, IReadOnlyList<string> KnownDeviations, string? AllureHistoryId);
+/// <param name="Status">The answer's status; null when none came.</param>
+/// <param name="ContentType">The answer's media type, with its charset.</param>
+/// <param name="BodyShape">The answer's body shape (<see cref="AnswerShape.Of"/>): values masked, never the body.</param>
+public sealed record CaseEntry(string Case, string Test, string Outcome, int? Status, string? ContentType, string? BodyShape, string? Endpoint, string? AuthMode,
+    IReadOnlyList<string> FailedRequirements, IReadOnlyList<string> KnownDeviations, string? AllureHistoryId, string? AllureUuid);

@@ -43,13 +43,16 @@ public static class RunOutcomes
             MatrixEndpoint = testCase is { Kind: CaseKind.Auth } ? MatrixRow(testCase) : null,
             MatrixAuthMode = testCase is { Kind: CaseKind.Auth } ? testCase.Mode.ToString() : null,
             Status = exchange is { TransportError: null } ? exchange.Status : null,
-            ContentType = exchange?.ContentType,
+            ContentType = exchange is { TransportError: null } ? AnswerShape.MediaTypeOf(exchange.ContentType) : null,
+            BodyShape = AnswerShape.Of(exchange),
+            Categories = categories,
             Requirements = checkedRequirements.Count == 0 ? intended
                 : testCase is { Kind: CaseKind.Auth } ? [.. checkedRequirements.Union(intended, StringComparer.Ordinal)]
                 : checkedRequirements,
             FailedRequirements = verdict?.Failures.Select(f => f.Requirement.Id).Distinct().ToList() ?? [],
             Deviations = verdict?.KnownDeviations.Select(d => new MatchedDeviation(d.Case, d.Requirement, d.Service, d.Versions.Text, d.Reason, d.Link, d.Source)).ToList() ?? [],
             AllureHistoryId = AllureResultBuilder.HistoryIdOf(fullName),
+            AllureUuid = AllureResultBuilder.UuidOf(fullName),
         };
     }
 

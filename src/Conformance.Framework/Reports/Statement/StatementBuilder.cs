@@ -93,7 +93,7 @@ public static class StatementBuilder
                 : record is null ? CaseOutcome.NotRun.Text()
                 : record.SuiteError ? CaseOutcome.Inconclusive.Text()
                 : record.Outcome.Text();
-            return new MatrixCell(c.Mode.ToString(), outcome, record?.Test, record is null ? null : LinkTo(record.Test));
+            return new MatrixCell(c.Mode.ToString(), outcome, record?.Test, record?.AllureUuid is { } uuid ? LinkTo(uuid) : null);
         }).ToList())).ToList();
         return new StatementMatrix(modes, rows);
     }
@@ -103,11 +103,19 @@ public static class StatementBuilder
         !(versions.TryGetValue(endpoint.Service, out var version) && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version));
 
     /// <summary>
-    /// The Allure report's page with the test's full name after '#'. Allure 3 gives a result its own id
-    /// when it builds the report, so no link can name it beforehand; the name is what to search for.
+    /// The test's result in the Allure 3 report: the page, then '#' and the report's id of the result,
+    /// which Allure 3 makes as the MD5 of the result's uuid (core's testResultRawToState: id =
+    /// md5(uuid)); the report opens that result when its address ends so (its router reads
+    /// "#&lt;id&gt;"). <see cref="AllureResultBuilder.UuidOf"/> gives the uuid before the result is written.
     /// </summary>
-    public static string LinkTo(string test) => AllureReportPage + "#" + Uri.EscapeDataString(test);
+    public static string LinkTo(string allureUuid) => AllureReportPage + "#" + AllureReportId(allureUuid);
 
-    private static CaseEntry Entry(CaseRecord r) => new(r.Case, r.Test, r.Outcome.Text(), r.Status, r.ContentType, r.MatrixEndpoint, r.MatrixAuthMode,
-        r.FailedRequirements, r.Deviations.Select(d => $"{d.Case} [{d.Requirement}]").ToList(), r.AllureHistoryId);
+    /// <summary>Allure 3's id of a result in its report. MD5 because Allure uses it, not for security.</summary>
+#pragma warning disable CA5351
+    public static string AllureReportId(string allureUuid) =>
+        Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(allureUuid))).ToLowerInvariant();
+#pragma warning restore CA5351
+
+    private static CaseEntry Entry(CaseRecord r) => new(r.Case, r.Test, r.Outcome.Text(), r.Status, r.ContentType, r.BodyShape, r.MatrixEndpoint, r.MatrixAuthMode,
+        r.FailedRequirements, r.Deviations.Select(d => $"{d.Case} [{d.Requirement}]").ToList(), r.AllureHistoryId, r.AllureUuid);
 }

@@ -55,7 +55,9 @@ public static class StatementHtml
         Fact(html, "Hostile probes of write endpoints (AllowHostileWrites)", YesNo(s.Settings.AllowHostileWrites));
         Fact(html, "Dry run", YesNo(s.Settings.DryRun));
         Fact(html, "Test filter", s.Settings.Filter);
+        Fact(html, "Tests selected", s.Settings.Selection.Text);
         html.Append("</table>\n");
+        Selection(html, s.Settings.Selection);
 
         var t = s.Totals;
         html.Append("<h2>Tests</h2>\n<table id=\"totals\"><tr><th>tests</th><th>passed</th><th>failed</th><th>known deviation</th><th>inconclusive</th><th>not run</th><th>advisory</th></tr>");
@@ -95,11 +97,22 @@ public static class StatementHtml
         html.Append("</table>\n");
     }
 
+    private static void Selection(StringBuilder html, TestSelection selection)
+    {
+        html.Append("<h3>Tests by category: in the suite, and run</h3>\n<table id=\"selection\"><tr><th>category</th><th>in the suite</th><th>ran</th></tr>");
+        foreach (var c in selection.ByCategory)
+        {
+            html.Append($"<tr><td>{E(c.Category)}</td><td class=\"n\">{c.Loaded}</td><td class=\"n\">{c.Ran}</td></tr>");
+        }
+
+        html.Append("</table>\n");
+    }
+
     private static void Matrix(StringBuilder html, ConformanceStatement s)
     {
         html.Append("<h2>Endpoints × auth modes</h2>\n");
         html.Append("<p>Each cell is one test: P passed, F failed, K known deviation, I inconclusive, – not run, n/a the endpoint does not exist in the target's version. ");
-        html.Append("A cell links to the Allure report (allure-report/index.html next to TestResults/), with the test's full name after '#': search the report for it.</p>\n");
+        html.Append("A cell links to its test's result in the Allure report (allure-report/index.html next to the statement's folder, made by npm run report).</p>\n");
         html.Append("<table class=\"matrix\" id=\"matrix\"><tr><th>endpoint</th>");
         foreach (var mode in s.Matrix.AuthModes)
         {
@@ -139,11 +152,11 @@ public static class StatementHtml
             return;
         }
 
-        html.Append("<table id=\"not-passed\"><tr><th>case</th><th>outcome</th><th>failed requirements</th><th>status</th><th>content type</th></tr>");
+        html.Append("<table id=\"not-passed\"><tr><th>case</th><th>outcome</th><th>failed requirements</th><th>status</th><th>content type</th><th>body shape</th></tr>");
         foreach (var c in shown)
         {
             html.Append($"<tr><td>{E(c.Case)}</td><td class=\"{Css(c.Outcome)}\">{E(c.Outcome)}</td><td>{E(string.Join(", ", c.FailedRequirements))}</td>");
-            html.Append($"<td>{c.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture)}</td><td>{E(c.ContentType ?? string.Empty)}</td></tr>");
+            html.Append($"<td>{c.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture)}</td><td>{E(c.ContentType ?? string.Empty)}</td><td>{E(c.BodyShape ?? string.Empty)}</td></tr>");
         }
 
         html.Append("</table>\n");
