@@ -13,14 +13,15 @@ var total = Stopwatch.StartNew();
 var catalogue = EndpointCatalogue.Load(Path.Combine(root, "fixtures", "endpoints.json"));
 var schemas = new SchemaRegistry(Path.Combine(root, "schemas"));
 var compiling = schemas.CompileAsync(catalogue.SchemaPaths());
-using var session = new ConformanceSession(TargetSettings.FromSource(SettingsSource.FromEnvironmentOnly()), catalogue, schemas, new NoArranger(), new RunContext());
-if (await PreflightCheck.RunAsync(session) is { } failure)
+await using var target = await new TargetFactory(catalogue, schemas).FromSettingsAsync(SettingsSource.FromEnvironmentOnly());
+if (target.PreflightFailure is { } failure)
 {
     Console.Error.WriteLine(failure);
     return 1;
 }
 
-await session.Discovery.PrimeAsync(catalogue.AllRequestValues(), concurrency);
+var session = target.Session;
+await target.PrimeAsync(concurrency);
 await compiling;
 var cases = CaseFactory.All(catalogue).Where(c => c.Tier == Tier.ReadOnly).ToList();
 var verdicts = new (bool Passed, bool Sent)[cases.Count];

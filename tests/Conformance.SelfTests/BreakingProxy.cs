@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Conformance.ReferenceServer.Hosting;
-using Conformance.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.SelfTests;
@@ -120,12 +119,14 @@ public sealed class BreakingProxy : IAsyncDisposable
 /// <summary>A reference server with a breaking proxy in front of each service, and a suite session that goes through the proxies.</summary>
 public sealed class ProxiedTarget : IAsyncDisposable
 {
-    private ProxiedTarget(ReferenceServerHost host, BreakingProxy dashboard, BreakingProxy storage, ConformanceSession session)
+    private readonly Target _target;
+
+    private ProxiedTarget(ReferenceServerHost host, BreakingProxy dashboard, BreakingProxy storage, Target target)
     {
         Host = host;
         Dashboard = dashboard;
         Storage = storage;
-        Session = session;
+        _target = target;
     }
 
     public ReferenceServerHost Host { get; }
@@ -134,7 +135,7 @@ public sealed class ProxiedTarget : IAsyncDisposable
 
     public BreakingProxy Storage { get; }
 
-    public ConformanceSession Session { get; }
+    public ConformanceSession Session => _target.Session;
 
     public static async Task<ProxiedTarget> StartAsync(string archivematicaVersion = "1.13.2", int pollAttempts = 40, KnownDeviations? deviations = null)
     {
@@ -143,28 +144,24 @@ public sealed class ProxiedTarget : IAsyncDisposable
         var storage = await BreakingProxy.StartAsync(host.StorageServiceUrl);
         var settings = new TargetSettings
         {
-            IsEmbedded = true,
-            Archivematica = EmbeddedTarget.DashboardEndpoint(host, via: dashboard.Url),
-            Storage = EmbeddedTarget.StorageEndpoint(host, via: storage.Url),
-            StorageServiceVersion = host.Options.StorageServiceVersion,
-            Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = TimeSpan.FromSeconds(10),
             PollInterval = TimeSpan.Zero,
             PollAttempts = pollAttempts,
             PollTimeout = TimeSpan.FromSeconds(20),
         };
-        var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, ReferenceTarget.Schemas, new EmbeddedArranger(host), knownDeviations: deviations);
-        if (await PreflightCheck.RunAsync(session) is { } problem)
+        var target = await new TargetFactory(ReferenceTarget.Catalogue, ReferenceTarget.Schemas, deviations)
+            .ReferenceServerAsync(host, settings, via: (dashboard.Url, storage.Url), owned: false);
+        if (target.PreflightFailure is { } problem)
         {
             throw new InvalidOperationException("The proxied reference server failed its preflight:\n" + problem);
         }
 
-        return new ProxiedTarget(host, dashboard, storage, session);
+        return new ProxiedTarget(host, dashboard, storage, target);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Session.Dispose();
+        await _target.DisposeAsync();
         await Dashboard.DisposeAsync();
         await Storage.DisposeAsync();
         await Host.DisposeAsync();

@@ -1,23 +1,24 @@
 using Conformance.ReferenceServer.Hosting;
-using Conformance.Tests;
 
 namespace Conformance.SelfTests;
 
-/// <summary>An in-process reference server (optionally with faults) and a suite session pointed at it, as the suite itself would build it.</summary>
+/// <summary>An in-process reference server (optionally with faults) and a suite session pointed at it, built by the suite's <see cref="TargetFactory"/>.</summary>
 internal sealed class ReferenceTarget : IAsyncDisposable
 {
     private static readonly Lazy<EndpointCatalogue> SharedCatalogue = new(() => EndpointCatalogue.Load(Paths.Catalogue));
     private static readonly SchemaRegistry SharedSchemas = new(Paths.Schemas);
 
-    private ReferenceTarget(ReferenceServerHost host, ConformanceSession session)
+    private readonly Target _target;
+
+    private ReferenceTarget(ReferenceServerHost host, Target target)
     {
         Host = host;
-        Session = session;
+        _target = target;
     }
 
     public ReferenceServerHost Host { get; }
 
-    public ConformanceSession Session { get; }
+    public ConformanceSession Session => _target.Session;
 
     public static EndpointCatalogue Catalogue => SharedCatalogue.Value;
 
@@ -30,23 +31,17 @@ internal sealed class ReferenceTarget : IAsyncDisposable
         var host = await ReferenceServerHost.StartAsync((options ?? new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" }) with { Faults = faults ?? FaultPlan.None });
         var settings = new TargetSettings
         {
-            IsEmbedded = true,
-            Archivematica = EmbeddedTarget.DashboardEndpoint(host),
-            Storage = EmbeddedTarget.StorageEndpoint(host),
-            StorageServiceVersion = host.Options.StorageServiceVersion,
-            Placeholders = EmbeddedTarget.ReferencePlaceholders,
             RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
             PollInterval = TimeSpan.Zero, // the reference server moves units on at each status read
         };
-        var session = new ConformanceSession(settings, Catalogue, SharedSchemas, new EmbeddedArranger(host), knownDeviations: knownDeviations);
-        var preflight = await PreflightCheck.RunAsync(session);
-        if (preflight is not null)
+        var target = await new TargetFactory(Catalogue, SharedSchemas, knownDeviations).ReferenceServerAsync(host, settings);
+        if (target.PreflightFailure is { } preflight)
         {
-            await host.DisposeAsync();
+            await target.DisposeAsync();
             throw new InvalidOperationException("The reference server failed its own preflight:\n" + preflight);
         }
 
-        return new ReferenceTarget(host, session);
+        return new ReferenceTarget(host, target);
     }
 
     /// <summary>Runs the named case the way the suite does; <paramref name="caseName"/> is the name shown in test results, e.g. "am.transfer.completed, Header".</summary>
@@ -63,7 +58,6 @@ internal sealed class ReferenceTarget : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Session.Dispose();
-        await Host.DisposeAsync();
+        await _target.DisposeAsync();
     }
 }

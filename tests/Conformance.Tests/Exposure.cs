@@ -42,8 +42,7 @@ public sealed class Exposure
     /// <summary>Sends what the check needs (at most one read) and judges the answer.</summary>
     public static async Task<ExposureFinding> LookAsync(ServiceKind service, string check, string testName)
     {
-        var session = Suite.Session;
-        if (Suite.PreflightFailure is not null || session is null)
+        if (Suite.Target.SessionFor(Tier.ReadOnly) is not { } session)
         {
             return ExposureFinding.NotRunBecause(Suite.PreflightFailedReason);
         }

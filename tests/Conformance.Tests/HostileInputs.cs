@@ -48,8 +48,7 @@ internal static class HostileCases
 
     public static async Task<Judgement> SendAsync(HostileProbe probe, string testName)
     {
-        var session = probe.Tier == Tier.ReadOnly ? Suite.Session : Suite.WriteSession;
-        if (Suite.PreflightFailure is not null || session is null)
+        if (Suite.Target.SessionFor(probe.Tier) is not { } session)
         {
             return Judgements.NotRun(NotRunKind.Ignored, Suite.PreflightFailedReason);
         }

@@ -10,17 +10,17 @@ public sealed class Preflight
     [Test]
     public void Target_is_reachable_and_accepts_the_credentials()
     {
-        if (Suite.PreflightFailure is not null)
+        if (Suite.Target.NotUsable is { } failure)
         {
-            Assert.Fail(Suite.PreflightFailure);
+            Assert.Fail(failure);
         }
 
-        Assert.That(Suite.Session, Is.Not.Null, "the suite setup built no session");
-        if (Suite.Session!.Settings.DryRun)
+        var session = Suite.Target.Target!.Session;
+        if (session.Settings.DryRun)
         {
             Assert.Ignore("DRY RUN: the preflight sends a request, so it was not run");
         }
 
-        TestContext.Out.WriteLine(TargetSummary.Describe(Suite.Session!));
+        TestContext.Out.WriteLine(TargetSummary.Describe(session));
     }
 }

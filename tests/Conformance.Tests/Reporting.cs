@@ -10,16 +10,16 @@ internal sealed class SuiteReportEnvironment : IReportEnvironment
 {
     public IEnumerable<KeyValuePair<string, string>> Describe()
     {
-        var session = Suite.Session;
+        var session = Suite.Target.Target?.Session;
         if (session is null)
         {
-            yield return new("target", "not resolved: " + (Suite.PreflightFailure ?? "the suite set-up did not run").Split('\n')[0]);
+            yield return new("target", "not resolved: " + Suite.Target.NotUsable!.Split('\n')[0]);
             yield break;
         }
 
         yield return new("run.id", session.Run.RunId);
         yield return new("target", session.Settings.IsEmbedded ? "embedded reference server" : "configured target");
-        yield return new("preflight", Suite.PreflightFailure is null ? "passed" : "failed");
+        yield return new("preflight", Suite.Target.NotUsable is null ? "passed" : "failed");
         foreach (var kind in new[] { ServiceKind.Archivematica, ServiceKind.Storage })
         {
             var name = kind.CatalogueName();

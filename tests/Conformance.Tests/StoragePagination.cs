@@ -13,9 +13,7 @@ public sealed class StoragePagination
     private const int PageSize = 5;
 
     public static IEnumerable<TestCaseData> Lists() =>
-        Suite.Catalogue.Endpoints
-            .Where(e => e.Service == ServiceKind.Storage && e.Method == "GET" && e.Id.EndsWith(".list", StringComparison.Ordinal))
-            .SelectMany(e => new[] { "v2", "v1" }.Select(v => new TestCaseData(e.Id, v).SetName($"{{m}}({e.Id}@{v})").SetCategory("api-" + v)));
+        PaginationWalk.Lists(Suite.Catalogue).Select(l => new TestCaseData(l.EndpointId, l.ApiVersion).SetName($"{{m}}({l.EndpointId}@{l.ApiVersion})").SetCategory("api-" + l.ApiVersion));
 
     [TestCaseSource(nameof(Lists))]
     public async Task Walking_next_returns_every_object_once(string endpointId, string apiVersion) =>
@@ -24,9 +22,9 @@ public sealed class StoragePagination
     /// <summary>The walk judges page by page as it goes; its judgement only hands the verdict over.</summary>
     public static async Task<Judgement> WalkAsync(string endpointId, string apiVersion, string testName)
     {
-        var session = Suite.Session;
+        var session = Suite.Target.SessionFor(Tier.ReadOnly);
         var client = session?.Client(ServiceKind.Storage);
-        return Judgements.Of(Suite.PreflightFailure is not null || session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
+        return Judgements.Of(session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
             : client is null ? Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(ServiceKind.Storage))
             : session.Settings.DryRun ? Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would walk " + endpointId + " page by page")
             : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, testName));

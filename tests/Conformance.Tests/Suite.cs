@@ -2,24 +2,27 @@ using NUnit.Framework;
 
 namespace Conformance.Tests;
 
-/// <summary>What every test shares: the catalogue (read when tests are discovered) and the session (built by <see cref="SuiteSetup"/>).</summary>
+/// <summary>What every test shares: the catalogue (read when tests are discovered) and the target (resolved once by <see cref="SuiteSetup"/>).</summary>
 internal static class Suite
 {
+    private static readonly SuiteTarget NotResolved = SuiteTarget.Unusable("the suite set-up did not run");
+    private static SuiteTarget? _target;
+
     private static readonly Lazy<EndpointCatalogue> LazyCatalogue = new(() => EndpointCatalogue.Load(FromOutput("fixtures", "endpoints.json")));
 
     public static EndpointCatalogue Catalogue => LazyCatalogue.Value;
 
-    public static ConformanceSession? Session { get; set; }
+    /// <summary>The run's target; every test reports "not run" when it cannot be used, and the preflight test fails with why.</summary>
+    public static SuiteTarget Target => _target ?? NotResolved;
 
-    /// <summary>
-    /// The session write tests use. On the embedded server it is a second, separate instance, so a
-    /// bulk hide or an async-list wipe never changes what the parallel read-only tests see. On a
-    /// configured target it is <see cref="Session"/>.
-    /// </summary>
-    public static ConformanceSession? WriteSession { get; set; }
-
-    /// <summary>Set when the target could not be used; every test then reports "not run" and the preflight test fails with this.</summary>
-    public static string? PreflightFailure { get; set; }
+    /// <summary>Set once, by <see cref="SuiteSetup"/>.</summary>
+    public static void Resolve(SuiteTarget target)
+    {
+        if (Interlocked.CompareExchange(ref _target, target, null) is not null)
+        {
+            throw new InvalidOperationException("The target of a run is resolved once.");
+        }
+    }
 
     public const string PreflightFailedReason = "not run: the preflight check failed (see the test Target_is_reachable_and_accepts_the_credentials)";
 
@@ -43,12 +46,23 @@ internal static class Suite
     /// <summary>The case's exchange, not yet judged (see <see cref="SentAhead"/>).</summary>
     public static async Task<Judgement> SendAsync(ConformanceCase c, string testName)
     {
-        var session = c.Tier == Tier.ReadOnly ? Session : WriteSession;
-        if (PreflightFailure is not null || session is null)
+        if (Target.SessionFor(c.Tier) is not { } session)
         {
             return Judgements.NotRun(NotRunKind.Ignored, PreflightFailedReason);
         }
 
         return await new CaseRunner(session).SendAsync(c, testName);
     }
+}
+
+/// <summary>The run's target as the tests see it: usable, or why not (a configuration that cannot be read, a failed preflight).</summary>
+internal sealed record SuiteTarget(Target? Target, string? ConfigurationFailure = null)
+{
+    public static SuiteTarget Unusable(string reason) => new(null, reason);
+
+    /// <summary>Why no test may use the target; null when they may.</summary>
+    public string? NotUsable => ConfigurationFailure ?? Target?.PreflightFailure;
+
+    /// <summary>The session a test of this tier runs on; null when the target cannot be used.</summary>
+    public ConformanceSession? SessionFor(Tier tier) => NotUsable is null ? Target?.For(tier) : null;
 }

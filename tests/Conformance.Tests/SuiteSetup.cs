@@ -1,78 +1,54 @@
-using Conformance.ReferenceServer.Hosting;
 using NUnit.Framework;
 using NUnit.Framework.Internal;
 
 namespace Conformance.Tests;
 
 /// <summary>
-/// Resolves the target once per run: the configured instance, or the embedded reference server when
-/// no URL is set; then the preflight. Runs before every test in this assembly.
+/// Resolves the target once per run (<see cref="TargetFactory"/>: the configured instance, or the
+/// embedded reference server when no URL is set, then the preflight). Runs before every test in this assembly.
 /// </summary>
 [SetUpFixture]
 public sealed class SuiteSetup
 {
-    private readonly List<ReferenceServerHost> _embedded = [];
-
     [OneTimeSetUp]
     public async Task ResolveTargetAsync()
     {
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
         var schemas = new SchemaRegistry(Suite.FromOutput("schemas"));
         var compiling = schemas.CompileAsync(Suite.Catalogue.SchemaPaths());
-        var run = new RunContext();
         var deviations = KnownDeviations.Load(Suite.FromOutput("fixtures", "known-deviations"));
+        Target target;
         try
         {
-            if (TargetSettings.WantsEmbedded(source))
-            {
-                Suite.Session = await StartEmbeddedAsync(source, schemas, run, deviations);
-                Suite.WriteSession = await StartEmbeddedAsync(source, schemas, run, deviations);
-            }
-            else
-            {
-                Suite.Session = Suite.WriteSession = new ConformanceSession(TargetSettings.FromSource(source), Suite.Catalogue, schemas, new NoArranger(), run, deviations);
-            }
-
-            if (Suite.Session.Settings.DryRun)
-            {
-                // A dry run sends nothing, not even the preflight.
-                TestContext.Progress.WriteLine("DRY RUN: no request is sent; the plan is listed per test and written at the end.");
-                return;
-            }
-
-            Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.Session);
-            if (Suite.PreflightFailure is null && Suite.WriteSession != Suite.Session)
-            {
-                Suite.PreflightFailure = await PreflightCheck.RunAsync(Suite.WriteSession);
-            }
-
-            if (Suite.PreflightFailure is null)
-            {
-                await Suite.Session.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues(), Concurrency);
-                if (Suite.WriteSession != Suite.Session)
-                {
-                    await Suite.WriteSession.Discovery.PrimeAsync(Suite.Catalogue.AllRequestValues(), Concurrency);
-                }
-            }
-
-            if (Suite.PreflightFailure is null)
-            {
-                await SendReadOnlyExchangesAheadAsync();
-                if (Suite.WriteSession.Settings.IsEmbedded || Suite.WriteSession.Settings.AllowWrites)
-                {
-                    await Suite.WriteSession.Scratch.CaptureBaselineAsync();
-                }
-            }
-
-            // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.
-            await compiling;
+            target = await new TargetFactory(Suite.Catalogue, schemas, deviations).FromSettingsAsync(source);
         }
         catch (ConfigurationException e)
         {
-            Suite.PreflightFailure = "The configuration cannot be used; no test was run.\n" + e.Message;
+            Suite.Resolve(SuiteTarget.Unusable("The configuration cannot be used; no test was run.\n" + e.Message));
+            TestContext.Progress.WriteLine(Suite.Target.NotUsable);
+            return;
         }
 
-        TestContext.Progress.WriteLine(Suite.PreflightFailure ?? TargetSummary.Describe(Suite.Session!));
+        Suite.Resolve(new SuiteTarget(target));
+        if (target.Settings.DryRun)
+        {
+            TestContext.Progress.WriteLine("DRY RUN: no request is sent; the plan is listed per test and written at the end.");
+            return;
+        }
+
+        if (target.PreflightFailure is null)
+        {
+            await target.PrimeAsync(Concurrency);
+            await SendReadOnlyExchangesAheadAsync();
+            if (target.WriteSession.Settings.IsEmbedded || target.WriteSession.Settings.AllowWrites)
+            {
+                await target.WriteSession.Scratch.CaptureBaselineAsync();
+            }
+        }
+
+        // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.
+        await compiling;
+        TestContext.Progress.WriteLine(target.PreflightFailure ?? TargetSummary.Describe(target.Session));
     }
 
     private static async Task SendReadOnlyExchangesAheadAsync()
@@ -94,35 +70,21 @@ public sealed class SuiteSetup
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (Suite.Session is { } session)
+        if (Suite.Target.Target is not { } target)
         {
-            bool? transferSourceUnchanged = null;
-            if (Suite.WriteSession is { } writes && Suite.PreflightFailure is null && !writes.Settings.DryRun)
-            {
-                await writes.Ledger.CleanUpAsync(writes);
-                transferSourceUnchanged = await writes.Scratch.TransferSourceUnchangedAsync();
-            }
-
-            RunReport.Write(session, Suite.WriteSession, transferSourceUnchanged);
-            StatementReport.Write(session);
+            return;
         }
 
-        Suite.Session?.Dispose();
-        if (Suite.WriteSession != Suite.Session)
+        bool? transferSourceUnchanged = null;
+        var writes = target.WriteSession;
+        if (target.PreflightFailure is null && !writes.Settings.DryRun)
         {
-            Suite.WriteSession?.Dispose();
+            await writes.Ledger.CleanUpAsync(writes);
+            transferSourceUnchanged = await writes.Scratch.TransferSourceUnchangedAsync();
         }
 
-        foreach (var host in _embedded)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
-    private async Task<ConformanceSession> StartEmbeddedAsync(SettingsSource source, SchemaRegistry schemas, RunContext run, KnownDeviations deviations)
-    {
-        var (host, settings) = await EmbeddedTarget.StartAsync(source);
-        _embedded.Add(host);
-        return new ConformanceSession(settings, Suite.Catalogue, schemas, new EmbeddedArranger(host), run, deviations);
+        RunReport.Write(target.Session, writes, transferSourceUnchanged);
+        StatementReport.Write(target.Session);
+        await target.DisposeAsync();
     }
 }

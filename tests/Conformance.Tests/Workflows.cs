@@ -55,8 +55,7 @@ internal static class WorkflowCases
 
     public static async Task<Verdict> RunAsync(WorkflowDefinition workflow, string testName)
     {
-        var session = workflow.Tier == Tier.ReadOnly ? Suite.Session : Suite.WriteSession;
-        if (Suite.PreflightFailure is not null || session is null)
+        if (Suite.Target.SessionFor(workflow.Tier) is not { } session)
         {
             return Verdict.Skipped(NotRunKind.Ignored, Suite.PreflightFailedReason);
         }

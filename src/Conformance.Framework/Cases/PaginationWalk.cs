@@ -9,6 +9,13 @@ public static class PaginationWalk
 {
     public const int MaxPages = 200;
 
+    /// <summary>What the suite walks: every Storage Service list, under both API versions.</summary>
+    public static IEnumerable<(string EndpointId, string ApiVersion)> Lists(EndpointCatalogue catalogue) =>
+        from e in catalogue.Endpoints
+        where e.Service == ServiceKind.Storage && e.Method == "GET" && e.Id.EndsWith(".list", StringComparison.Ordinal)
+        from v in new[] { "v2", "v1" }
+        select (e.Id, v);
+
     public static async Task<Verdict> RunAsync(ServiceClient client, string listPath, int pageSize, string testName, CancellationToken cancellationToken = default)
     {
         var plan = new RequestPlan { Method = "GET", Path = listPath, Query = [new("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))] };

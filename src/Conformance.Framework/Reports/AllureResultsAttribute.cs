@@ -30,8 +30,12 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
 
     public void BeforeTest(ITest test)
     {
-        // The statement's outcomes need the verdicts even when no Allure result can be written.
-        VerdictHandOff.Enabled = true;
+        if (!test.IsSuite)
+        {
+            // The statement's outcomes need the verdicts even when no Allure result can be written.
+            TestVerdict.Open(test);
+        }
+
         AllureRun.Guard(() =>
         {
             var run = AllureRun.Ensure();
@@ -45,7 +49,7 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
     public void AfterTest(ITest test)
     {
         var result = TestExecutionContext.CurrentContext.CurrentResult;
-        var verdict = test.IsSuite ? null : VerdictHandOff.Take(test.Id);
+        var verdict = test.IsSuite ? null : TestVerdict.Take(test);
         if (!test.IsSuite)
         {
             // Here, where the outcome is final, for the conformance statement written at the end of the run.

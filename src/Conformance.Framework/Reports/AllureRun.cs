@@ -56,7 +56,6 @@ internal sealed class AllureRun
                     writer.WriteExecutor(Executor());
                     writer.WriteEnvironment(BaseEnvironment());
                     _current = new AllureRun(writer, deleteEarlierRun);
-                    VerdictHandOff.Enabled = true;
                     TestContext.Progress.WriteLine($"Allure results: {writer.Directory}");
                 }
                 catch
@@ -107,7 +106,7 @@ internal sealed class AllureRun
             {
                 var start = new DateTimeOffset(DateTime.SpecifyKind(leaf.StartTime, DateTimeKind.Utc));
                 var stop = new DateTimeOffset(DateTime.SpecifyKind(leaf.EndTime, DateTimeKind.Utc));
-                Write(leaf.Test, leaf, VerdictHandOff.Take(leaf.Test.Id), start, stop < start ? start : stop, null);
+                Write(leaf.Test, leaf, TestVerdict.Take(leaf.Test), start, stop < start ? start : stop, null);
             }
         }
 

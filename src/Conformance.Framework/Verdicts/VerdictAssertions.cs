@@ -21,7 +21,7 @@ public sealed class VerdictAssertions(Verdict verdict) : ReferenceTypeAssertions
     [CustomAssertion]
     public AndConstraint<VerdictAssertions> Pass()
     {
-        VerdictHandOff.Publish(Subject);
+        Reports.TestVerdict.Attach(Subject);
         switch (Subject.NotRun)
         {
             case NotRunKind.Ignored:

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Conformance.ReferenceServer.Hosting;
 using Conformance.SelfTests.Faults;
-using Conformance.Tests;
 
 namespace Conformance.SelfTests.Coverage;
 
@@ -26,9 +25,8 @@ internal static class CoverageReport
     public static string Generate(EndpointCatalogue catalogue, FaultExpectations faults)
     {
         var cases = CaseFactory.All(catalogue).ToList();
-        var paginated = StoragePagination.Lists()
-            .Select(t => ((string)t.Arguments[0]!, (string)t.Arguments[1]!))
-            .GroupBy(t => t.Item1, t => t.Item2)
+        var paginated = PaginationWalk.Lists(catalogue)
+            .GroupBy(t => t.EndpointId, t => t.ApiVersion)
             .ToDictionary(g => g.Key, g => g.ToList());
         var text = new StringBuilder();
         Header(text);

@@ -16,8 +16,8 @@ public sealed class PreflightTests
             Archivematica = new ServiceEndpoint(ServiceKind.Archivematica, dashboardUrl, new Credentials("test", apiKey)),
             RequestTimeout = TimeSpan.FromSeconds(5),
         };
-        using var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, ReferenceTarget.Schemas, new NoArranger());
-        return await PreflightCheck.RunAsync(session);
+        await using var target = await new TargetFactory(ReferenceTarget.Catalogue, ReferenceTarget.Schemas).ConfiguredAsync(settings);
+        return target.PreflightFailure;
     }
 
     [Test]

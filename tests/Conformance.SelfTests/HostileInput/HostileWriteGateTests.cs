@@ -1,5 +1,4 @@
 using Conformance.ReferenceServer.Hosting;
-using Conformance.Tests;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -78,18 +77,9 @@ public sealed class HostileWriteGateTests
     /// <summary>A reference server as the suite sees a real instance: configured by URL, not embedded, writes allowed.</summary>
     private static async Task<ConformanceSession> ConfiguredSessionAsync(ReferenceServerHost host, bool allowHostileWrites)
     {
-        var settings = new TargetSettings
-        {
-            Archivematica = EmbeddedTarget.DashboardEndpoint(host),
-            Storage = EmbeddedTarget.StorageEndpoint(host),
-            StorageServiceVersion = host.Options.StorageServiceVersion,
-            Placeholders = EmbeddedTarget.ReferencePlaceholders,
-            RequestTimeout = TimeSpan.FromSeconds(10),
-            AllowWrites = true,
-            AllowHostileWrites = allowHostileWrites,
-        };
-        var session = new ConformanceSession(settings, ReferenceTarget.Catalogue, ReferenceTarget.Schemas, new NoArranger());
-        (await PreflightCheck.RunAsync(session)).Should().BeNull("the reference server passes preflight");
-        return session;
+        var settings = TargetFactory.OnReferenceServer(new TargetSettings { RequestTimeout = TimeSpan.FromSeconds(10), AllowWrites = true, AllowHostileWrites = allowHostileWrites }, host, embedded: false);
+        var target = await new TargetFactory(ReferenceTarget.Catalogue, ReferenceTarget.Schemas).ConfiguredAsync(settings);
+        target.PreflightFailure.Should().BeNull("the reference server passes preflight");
+        return target.Session;
     }
 }

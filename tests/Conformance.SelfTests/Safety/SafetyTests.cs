@@ -60,8 +60,8 @@ public sealed class SafetyTests
 
         exitCode.Should().Be(0, output);
         var requests = target.Host.Received.Requests.Skip(before).ToList();
-        requests.Should().Contain(r => r.TestName != null && r.TestName.Contains(nameof(Conformance.Tests.ReadOnlyHostileInputs), StringComparison.Ordinal), "read-only probes run");
-        requests.Where(r => r.TestName != null && r.TestName.Contains(nameof(Conformance.Tests.WriteHostileInputs), StringComparison.Ordinal))
+        requests.Should().Contain(r => r.TestName != null && r.TestName.Contains("ReadOnlyHostileInputs", StringComparison.Ordinal), "read-only probes run");
+        requests.Where(r => r.TestName != null && r.TestName.Contains("WriteHostileInputs", StringComparison.Ordinal))
             .Should().BeEmpty("AllowWrites alone sends no hostile probe to a write endpoint: that takes AllowHostileWrites");
     }
 

@@ -1,6 +1,6 @@
 using Conformance.ReferenceServer.Hosting;
 
-namespace Conformance.Tests;
+namespace Conformance.Framework.Targets;
 
 /// <summary>Creates write-test preconditions directly in the in-process reference server's state.</summary>
 public sealed class EmbeddedArranger(ReferenceServerHost host) : IArranger
