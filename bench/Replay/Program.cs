@@ -1,13 +1,16 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Bench.Replay;
 
-// The floor of the benchmark: the requests the suite sent (a reference-server --request-log file),
-// sent again by a plain HttpClient loop with the same number of workers, no checks, no test framework.
+// The floor of the benchmark: the requests the suite sent (a reference-server --request-log file, or
+// the suite's own RequestLog capture), sent again by a plain HttpClient loop with the same number of
+// workers, no checks, no test framework. A capture holds placeholders for the credentials
+// (__ARCHIVEMATICA_API_KEY__ ...): they are filled in from the environment variables they name.
 //   dotnet bench/Replay/bin/.../Conformance.Bench.Replay.dll --log requests.jsonl [--concurrency 8] [--repeat 3] [--json out.json]
 var options = Options.Parse(args);
-var requests = File.ReadLines(options.Log).Where(l => l.Length > 0).Select(Logged.Parse).ToList();
+var credentials = new CredentialFiller(Environment.GetEnvironmentVariable);
+var requests = File.ReadLines(options.Log).Where(l => l.Length > 0).Select(l => Logged.Parse(l, credentials)).ToList();
 if (requests.Count == 0)
 {
     Console.Error.WriteLine($"{options.Log} has no requests.");
@@ -81,67 +84,4 @@ static async Task<RunResult> ReplayAsync(HttpClient client, List<Logged> request
     }).ToList();
     await Task.WhenAll(workers);
     return new RunResult(stopwatch.Elapsed.TotalSeconds, mismatches, errors);
-}
-
-internal sealed record RunResult(double Seconds, int StatusMismatches, int TransportErrors);
-
-/// <summary>One line of the reference server's request log.</summary>
-internal sealed record Logged(string Method, Uri Url, IReadOnlyList<(string Name, string Value)> Headers, byte[]? Body, int Status)
-{
-    // Set by the connection or the content, not by the caller.
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "Connection", "Transfer-Encoding", "Expect" };
-
-    public static Logged Parse(string line)
-    {
-        var node = JsonNode.Parse(line)!;
-        var url = new Uri((string)node["origin"]! + (string)node["target"]!, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        var headers = node["headers"]!.AsArray().Select(h => ((string)h![0]!, (string)h[1]!)).ToList();
-        var body = (string?)node["body"] is { } b ? Convert.FromBase64String(b) : null;
-        return new Logged((string)node["method"]!, url, headers, body, (int)node["status"]!);
-    }
-
-    public HttpRequestMessage ToMessage()
-    {
-        var message = new HttpRequestMessage(new HttpMethod(Method), Url);
-        if (Body is not null)
-        {
-            message.Content = new ByteArrayContent(Body);
-        }
-
-        foreach (var (name, value) in Headers.Where(h => !Skipped.Contains(h.Name)))
-        {
-            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
-            {
-                message.Content ??= new ByteArrayContent([]);
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-            else
-            {
-                message.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return message;
-    }
-}
-
-internal sealed record Options(string Log, int Concurrency, int Repeat, string? Json)
-{
-    public static Options Parse(string[] args)
-    {
-        var options = new Options(string.Empty, 8, 3, null);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options = args[i] switch
-            {
-                "--log" => options with { Log = args[i + 1] },
-                "--concurrency" => options with { Concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--repeat" => options with { Repeat = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--json" => options with { Json = args[i + 1] },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
-            };
-        }
-
-        return options.Log.Length > 0 ? options : throw new ArgumentException("--log FILE is required.");
-    }
 }

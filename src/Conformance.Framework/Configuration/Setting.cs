@@ -59,6 +59,8 @@ public static class Settings
         "Most status reads per asynchronous operation in a workflow; then it is reported as still processing (inconclusive), never as a bare timeout.");
     public static readonly Setting PollTimeoutSeconds = new("PollTimeoutSeconds", "POLL_TIMEOUT_SECONDS", "300",
         "Longest wait in seconds for one asynchronous operation in a workflow, whichever of this and PollAttempts comes first.");
+    public static readonly Setting RequestLog = new("RequestLog", "REQUEST_LOG", null,
+        "File to append every request sent to, one JSON line each with when it left and when its answer was read (for bench/real.sh). Keys and the password are written as placeholders naming their variable, never as values.");
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -68,6 +70,6 @@ public static class Settings
         TransferSourceLocation, TransferSourcePath, ArrangePath,
         AllureResultsDirectory, StatementDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
-        PollIntervalSeconds, PollAttempts, PollTimeoutSeconds,
+        PollIntervalSeconds, PollAttempts, PollTimeoutSeconds, RequestLog,
     ];
 }

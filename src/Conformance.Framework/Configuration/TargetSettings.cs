@@ -41,6 +41,9 @@ public sealed record TargetSettings
     /// <summary>Longest wait for one asynchronous operation (workflows).</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>File every request sent is appended to, secrets as placeholders (<see cref="Requests.RequestCapture"/>); null: none.</summary>
+    public string? RequestLog { get; init; }
+
     /// <summary>Values for the catalogue's {placeholders}, e.g. "transfer-source-location".</summary>
     public IReadOnlyDictionary<string, string> Placeholders { get; init; } = new Dictionary<string, string>();
 
@@ -83,6 +86,7 @@ public sealed record TargetSettings
             PollInterval = source.GetSeconds(Settings.PollIntervalSeconds),
             PollAttempts = source.GetInt(Settings.PollAttempts, min: 1, max: 10000) ?? 60,
             PollTimeout = source.GetSeconds(Settings.PollTimeoutSeconds),
+            RequestLog = source.Get(Settings.RequestLog),
         };
     }
 

@@ -24,9 +24,13 @@ public sealed class ServiceClient : IDisposable
 
     private readonly Checks.CredentialLeak.EchoFinder _secrets;
 
-    public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout, TlsSettings? tls = null, int maxRetries = 0)
+    /// <summary>Where each request sent is appended (the RequestLog setting); null: nowhere.</summary>
+    private readonly Action<RequestCapture.Sent>? _capture;
+
+    public ServiceClient(ServiceEndpoint endpoint, TimeSpan timeout, TlsSettings? tls = null, int maxRetries = 0, string? requestLog = null)
     {
         Endpoint = endpoint;
+        _capture = requestLog is null ? null : RequestCapture.To(requestLog).For(endpoint);
         _retries = new RetryPolicy(maxRetries);
         Redactor.Register(endpoint.Credentials.ApiKey);
         Redactor.Register(endpoint.Password);
@@ -72,17 +76,17 @@ public sealed class ServiceClient : IDisposable
 
         var (body, contentType) = Body(plan);
         var bodyBytes = plan.RawBody ?? (body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
-        var wire = new ExactWireInterceptor(bodyBytes, contentType);
+        var wire = new ExactWireInterceptor(bodyBytes, contentType, keepSentHeaders: _capture is not null);
         request.Interceptors = [wire];
 
         var stopwatch = Stopwatch.StartNew();
         var attempts = 1;
-        var response = await _client.ExecuteAsync(request, cancellationToken);
+        var response = await ExecuteAsync(request, wire, mode, bodyBytes, cancellationToken);
         while (_retries.ShouldRetry(plan.Method, ReceivedNoResponse(response) ? null : (int)response.StatusCode, attempts))
         {
             await Task.Delay(RetryPolicy.Delay(RetryAfter(wire.ResponseHeaders), attempts), cancellationToken);
             attempts++;
-            response = await _client.ExecuteAsync(request, cancellationToken);
+            response = await ExecuteAsync(request, wire, mode, bodyBytes, cancellationToken);
         }
 
         stopwatch.Stop();
@@ -109,6 +113,30 @@ public sealed class ServiceClient : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    // One attempt; with a request log, appended to it with when it left and when its answer was read.
+    private async Task<RestResponse> ExecuteAsync(RestRequest request, ExactWireInterceptor wire, AuthMode mode, byte[]? body, CancellationToken cancellationToken)
+    {
+        if (_capture is null)
+        {
+            return await _client.ExecuteAsync(request, cancellationToken);
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+        var response = await _client.ExecuteAsync(request, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (wire.SentUrl is { } url)
+        {
+            var headers = wire.SentHeaders.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))
+                ? wire.SentHeaders
+                : [new("User-Agent", SuiteInfo.UserAgent), .. wire.SentHeaders];
+            _capture(new RequestCapture.Sent(at, elapsed, Endpoint.Kind.CatalogueName(), mode, request.Method.ToString().ToUpperInvariant(), url, headers, body,
+                ReceivedNoResponse(response) ? 0 : (int)response.StatusCode));
+        }
+
+        return response;
+    }
 
     private string? ApplyCredentials(AuthMode mode, List<KeyValuePair<string, string>> query)
     {

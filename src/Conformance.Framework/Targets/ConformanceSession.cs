@@ -21,7 +21,7 @@ public sealed class ConformanceSession : IDisposable
         Arranger = new Cleanup.ApiArranger(this, arranger);
         _clients = new[] { settings.Archivematica, settings.Storage }
             .OfType<ServiceEndpoint>()
-            .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries));
+            .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries, settings.RequestLog));
         Versions = new Dictionary<ServiceKind, string> { [ServiceKind.Storage] = settings.StorageServiceVersion };
         Discovery = new Discovery(this);
         Expander = new RequestExpander(this);
