@@ -67,8 +67,9 @@ public static partial class Redactor
     [GeneratedRegex(@"\b(ApiKey\s+)([^\s:""']*):[^\s""'&]+", RegexOptions.IgnoreCase)]
     private static partial Regex ApiKeyHeader();
 
-    // A challenge's parameters (WWW-Authenticate: Basic realm="...") are no credentials and stay readable.
-    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+(?!realm=)[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
+    // A challenge's parameters (WWW-Authenticate: Basic realm="...") are no credentials and stay readable,
+    // nor is the prose after a case name ending in an auth mode ("ss.file.list@v2, Basic could not be exercised").
+    [GeneratedRegex(@"\b(Basic|Bearer|Token)\s+(?!realm=)(?!(?:could|cannot|can|needs|is|was|were|not|auth|authentication|credentials)\b)[A-Za-z0-9+/=._~-]{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex BasicOrBearer();
 
     // api_key=..., password=... in query strings, forms and JSON-ish text.
