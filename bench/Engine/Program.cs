@@ -32,7 +32,7 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async (
     int i;
     while ((i = Interlocked.Increment(ref next)) < cases.Count)
     {
-        var verdict = await new CaseRunner(session).RunAsync(cases[i], "Conformance.Bench.Engine(" + cases[i].Name + ")");
+        var verdict = await new Executor(session).RunAsync(cases[i], "Conformance.Bench.Engine(" + cases[i].Name + ")");
         verdicts[i] = (verdict.Passed, verdict.Exchange is not null);
     }
 })));

@@ -54,7 +54,7 @@ internal sealed class ReferenceTarget : IAsyncDisposable
 
     /// <summary>Runs a case the way the suite does.</summary>
     public Task<Verdict> RunAsync(ConformanceCase testCase) =>
-        new CaseRunner(Session).RunAsync(testCase, "self-test: " + testCase.Name);
+        new Executor(Session).RunAsync(testCase, "self-test: " + testCase.Name);
 
     public async ValueTask DisposeAsync()
     {

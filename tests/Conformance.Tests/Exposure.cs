@@ -23,60 +23,20 @@ public sealed class Exposure
     [TestCaseSource(nameof(Checks))]
     public async Task Warns_about(ServiceKind service, string check)
     {
-        var finding = await SentAhead.ResultAsync(name => LookAsync(service, check, name));
-        if (finding.NotRun is { } reason)
+        var verdict = await SentAhead.VerdictAsync(name => Suite.SendAsync(new ExposureCheck(service, check), name));
+        if (verdict.NotRunReason is { } reason)
         {
             Assert.Ignore(reason);
         }
 
-        if (finding.Warning is { } warning)
+        if (ExposureChecks.Warning(verdict.Results.SingleOrDefault()) is { } warning)
         {
             Assert.Warn($"EXPOSURE ({check}): {warning}");
         }
         else
         {
-            TestContext.Out.WriteLine($"{check}: {ExposureChecks.Describe(check)}: nothing to warn about at {finding.BaseUrl}");
+            var baseUrl = Suite.Target.SessionFor(Tier.ReadOnly)?.Client(service)?.Endpoint.BaseUrl;
+            TestContext.Out.WriteLine($"{check}: {ExposureChecks.Describe(check)}: nothing to warn about at {baseUrl}");
         }
     }
-
-    /// <summary>Sends what the check needs (at most one read) and judges the answer.</summary>
-    public static async Task<ExposureFinding> LookAsync(ServiceKind service, string check, string testName)
-    {
-        if (Suite.Target.SessionFor(Tier.ReadOnly) is not { } session)
-        {
-            return ExposureFinding.NotRunBecause(Suite.PreflightFailedReason);
-        }
-
-        if (session.Client(service) is not { } client)
-        {
-            return ExposureFinding.NotRunBecause(CaseRunner.NotConfiguredReason(service));
-        }
-
-        if (session.Settings.DryRun && check != ExposureChecks.PlainHttp)
-        {
-            return ExposureFinding.NotRunBecause($"DRY RUN: would send GET {ExposureChecks.ProbePlan(service).Path} to check {check}");
-        }
-
-        var baseUrl = client.Endpoint.BaseUrl;
-        var result = check switch
-        {
-            ExposureChecks.PlainHttp => PlainHttpNotExposed.Check(baseUrl),
-            // Sent only where it tells something: plain HTTP to another host. Over HTTPS or loopback the key is not exposed in transit.
-            ExposureChecks.QueryKeyOverPlainHttp when PlainHttpNotExposed.IsExposed(baseUrl) =>
-                QueryKeyRefusedOverPlainHttp.Check(baseUrl, await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Query, testName)),
-            ExposureChecks.QueryKeyOverPlainHttp => null,
-            ExposureChecks.ServerHeader => ServerHeaderNamesNoVersion.Check(await client.SendAsync(ExposureChecks.ProbePlan(service), AuthMode.Header, testName)),
-            _ => CorsRefusesForeignCredentials.Check(
-                await client.SendAsync(ExposureChecks.ProbePlan(service, new KeyValuePair<string, string>("Origin", ExposureChecks.ForeignOrigin)), AuthMode.Header, testName),
-                ExposureChecks.ForeignOrigin),
-        };
-        var warning = ExposureChecks.Warning(result);
-        return new ExposureFinding(null, warning, baseUrl);
-    }
-}
-
-/// <summary>What one exposure check found: not run (why), a warning, or nothing to warn about at the URL.</summary>
-public sealed record ExposureFinding(string? NotRun, string? Warning, Uri? BaseUrl)
-{
-    public static ExposureFinding NotRunBecause(string reason) => new(reason, null, null);
 }

@@ -11,7 +11,7 @@ public sealed class ReadOnlyHostileInputs
     public static IEnumerable<TestCaseData> Cases() => HostileCases.For(p => p.Tier == Tier.ReadOnly);
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Is_refused(HostileProbe probe) => (await SentAhead.VerdictAsync(name => HostileCases.SendAsync(probe, name))).Should().Pass();
+    public async Task Is_refused(HostileProbe probe) => (await SentAhead.VerdictAsync(name => Suite.SendAsync(probe, name))).Should().Pass();
 }
 
 /// <summary>Hostile-input probes on write endpoints: in the endpoint's tier and, on a configured target, only with AllowHostileWrites; one at a time, with reads before and after that must not change.</summary>
@@ -23,7 +23,7 @@ public sealed class WriteHostileInputs
     public static IEnumerable<TestCaseData> Cases() => HostileCases.For(p => p.Tier != Tier.ReadOnly);
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Is_refused(HostileProbe probe) => (await HostileCases.RunAsync(probe, TestContext.CurrentContext.Test.FullName)).Should().Pass();
+    public async Task Is_refused(HostileProbe probe) => (await Suite.RunAsync(probe, TestContext.CurrentContext.Test.FullName)).Should().Pass();
 }
 
 internal static class HostileCases
@@ -43,16 +43,4 @@ internal static class HostileCases
 
             return data.SetProperty("Endpoint", p.Endpoint.Id);
         });
-
-    public static async Task<Verdict> RunAsync(HostileProbe probe, string testName) => await (await SendAsync(probe, testName))();
-
-    public static async Task<Judgement> SendAsync(HostileProbe probe, string testName)
-    {
-        if (Suite.Target.SessionFor(probe.Tier) is not { } session)
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, Suite.PreflightFailedReason);
-        }
-
-        return await new ProbeRunner(session).SendAsync(probe, testName);
-    }
 }

@@ -53,13 +53,11 @@ internal static class SentAhead
     /// <summary>What a selected test sends, when it only reads; null for anything else (writes stay in their tests, one at a time).</summary>
     private static Func<Task<object>>? ReadOnlyWork(ITest test) => test.Arguments switch
     {
-        [ConformanceCase { Tier: Tier.ReadOnly } c] => async () => await Suite.SendAsync(c, test.FullName),
-        [HostileProbe { Tier: Tier.ReadOnly } p] => async () => await HostileCases.SendAsync(p, test.FullName),
-        [WorkflowDefinition { Tier: Tier.ReadOnly } w] => async () => await WorkflowCases.SendAsync(w, test.FullName),
+        [ISuiteCase { Tier: Tier.ReadOnly } c] => async () => await Suite.SendAsync(c, test.FullName),
         [string endpointId, string apiVersion] when test.ClassName == typeof(StoragePagination).FullName =>
-            async () => await StoragePagination.WalkAsync(endpointId, apiVersion, test.FullName),
+            async () => await Suite.SendAsync(StoragePagination.Walk(endpointId, apiVersion), test.FullName),
         [ServiceKind service, string check] when test.ClassName == typeof(Exposure).FullName =>
-            async () => await Exposure.LookAsync(service, check, test.FullName),
+            async () => await Suite.SendAsync(new ExposureCheck(service, check), test.FullName),
         _ => null,
     };
 }

@@ -17,16 +17,7 @@ public sealed class StoragePagination
 
     [TestCaseSource(nameof(Lists))]
     public async Task Walking_next_returns_every_object_once(string endpointId, string apiVersion) =>
-        (await SentAhead.VerdictAsync(name => WalkAsync(endpointId, apiVersion, name))).Should().Pass();
+        (await SentAhead.VerdictAsync(name => Suite.SendAsync(Walk(endpointId, apiVersion), name))).Should().Pass();
 
-    /// <summary>The walk judges page by page as it goes; its judgement only hands the verdict over.</summary>
-    public static async Task<Judgement> WalkAsync(string endpointId, string apiVersion, string testName)
-    {
-        var session = Suite.Target.SessionFor(Tier.ReadOnly);
-        var client = session?.Client(ServiceKind.Storage);
-        return Judgements.Of(session is null ? Verdict.Skipped(NotRunKind.Ignored, "not run: the preflight check failed")
-            : client is null ? Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(ServiceKind.Storage))
-            : session.Settings.DryRun ? Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would walk " + endpointId + " page by page")
-            : await PaginationWalk.RunAsync(client, Suite.Catalogue[endpointId].Path.Replace("{api_version}", apiVersion, StringComparison.Ordinal), PageSize, testName));
-    }
+    public static PageWalk Walk(string endpointId, string apiVersion) => new(Suite.Catalogue[endpointId], apiVersion, PageSize);
 }

@@ -41,18 +41,13 @@ internal static class Suite
             return data.SetProperty("Endpoint", c.Endpoint.Id).SetProperty("AuthMode", c.Mode.ToString());
         });
 
-    public static async Task<Verdict> RunAsync(ConformanceCase c, string testName) => await (await SendAsync(c, testName))();
+    /// <summary>Runs every kind of case on the run's target: its gates (the preflight first), then the send.</summary>
+    public static Executor Executor => new(Target.SessionFor, PreflightFailedReason);
+
+    public static async Task<Verdict> RunAsync(ISuiteCase c, string testName) => await Executor.RunAsync(c, testName);
 
     /// <summary>The case's exchange, not yet judged (see <see cref="SentAhead"/>).</summary>
-    public static async Task<Judgement> SendAsync(ConformanceCase c, string testName)
-    {
-        if (Target.SessionFor(c.Tier) is not { } session)
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, PreflightFailedReason);
-        }
-
-        return await new CaseRunner(session).SendAsync(c, testName);
-    }
+    public static Task<Judgement> SendAsync(ISuiteCase c, string testName) => Executor.SendAsync(c, testName);
 }
 
 /// <summary>The run's target as the tests see it: usable, or why not (a configuration that cannot be read, a failed preflight).</summary>

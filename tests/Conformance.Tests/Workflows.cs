@@ -15,7 +15,7 @@ public sealed class WriteWorkflows
     public static IEnumerable<TestCaseData> Cases() => WorkflowCases.For(w => w.Tier != Tier.ReadOnly);
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Runs_to_its_end(WorkflowDefinition workflow) => (await WorkflowCases.RunAsync(workflow, TestContext.CurrentContext.Test.FullName)).Should().Pass();
+    public async Task Runs_to_its_end(WorkflowDefinition workflow) => (await Suite.RunAsync(workflow, TestContext.CurrentContext.Test.FullName)).Should().Pass();
 }
 
 /// <summary>Read-only workflows (the promise between the two services): safe on any target.</summary>
@@ -28,7 +28,7 @@ public sealed class ReadOnlyWorkflows
 
     [TestCaseSource(nameof(Cases))]
     public async Task Runs_to_its_end(WorkflowDefinition workflow) =>
-        (await SentAhead.VerdictAsync(name => WorkflowCases.SendAsync(workflow, name))).Should().Pass();
+        (await SentAhead.VerdictAsync(name => Suite.SendAsync(workflow, name))).Should().Pass();
 }
 
 internal static class WorkflowCases
@@ -49,17 +49,4 @@ internal static class WorkflowCases
 
             return data.SetProperty("Workflow", w.Name);
         });
-
-    /// <summary>A workflow judges step by step as it goes; its judgement only hands the verdict over.</summary>
-    public static async Task<Judgement> SendAsync(WorkflowDefinition workflow, string testName) => Judgements.Of(await RunAsync(workflow, testName));
-
-    public static async Task<Verdict> RunAsync(WorkflowDefinition workflow, string testName)
-    {
-        if (Suite.Target.SessionFor(workflow.Tier) is not { } session)
-        {
-            return Verdict.Skipped(NotRunKind.Ignored, Suite.PreflightFailedReason);
-        }
-
-        return await WorkflowRun.RunAsync(session, workflow, testName);
-    }
 }

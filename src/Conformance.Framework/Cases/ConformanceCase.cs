@@ -2,8 +2,14 @@
 namespace Conformance.Framework.Cases;
 
 /// <summary>One test case: an endpoint, what is done to it, under which auth mode (and Storage Service API version).</summary>
-public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode Mode, string? ApiVersion = null, EndpointCase? Variant = null, string? Method = null)
+public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode Mode, string? ApiVersion = null, EndpointCase? Variant = null, string? Method = null) : ISuiteCase
 {
+    public IReadOnlyList<ServiceKind> Services => [Endpoint.Service];
+
+    public bool Hostile => false;
+
+    public bool PresentsWrongCredentials => Mode.PresentsWrongCredentials(Endpoint.Service);
+
     /// <summary>The HTTP method sent: the endpoint's, or the wrong one for a 405 probe.</summary>
     public string SentMethod => Method ?? Endpoint.Method;
 
@@ -26,6 +32,9 @@ public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode 
             };
         }
     }
+
+    public Task<Prepared> PrepareAsync(ConformanceSession session, CancellationToken cancellationToken) =>
+        CatalogueCaseRequest.PrepareAsync(this, session, cancellationToken);
 
     public override string ToString() => Name;
 }

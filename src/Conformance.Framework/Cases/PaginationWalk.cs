@@ -55,3 +55,29 @@ public static class PaginationWalk
         return new RequestPlan { Method = "GET", Path = path, Query = query };
     }
 }
+
+/// <summary>One Storage Service list walked page by page under one API version: a case like any other, for the <see cref="Executor"/>.</summary>
+public sealed record PageWalk(Endpoint List, string ApiVersion, int PageSize) : ISuiteCase
+{
+    public string Name => $"{List.Id}@{ApiVersion}, pagination walk";
+
+    public Tier Tier => Tier.ReadOnly;
+
+    public IReadOnlyList<ServiceKind> Services => [ServiceKind.Storage];
+
+    public Endpoint? Endpoint => List;
+
+    public bool Hostile => false;
+
+    public bool PresentsWrongCredentials => false;
+
+    /// <summary>Only the first page is known before the walk; the walk judges page by page as it goes.</summary>
+    public Task<Prepared> PrepareAsync(ConformanceSession session, CancellationToken cancellationToken)
+    {
+        var client = session.Client(ServiceKind.Storage)!;
+        var path = List.Path.Replace("{api_version}", ApiVersion, StringComparison.Ordinal);
+        return Task.FromResult(Prepared.Ready(
+            $"GET {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{path}?limit={PageSize} and each meta.next  [{Tier.Name()}, auth Header]",
+            async (testName, ct) => Judgements.Of(await PaginationWalk.RunAsync(client, path, PageSize, testName, ct))));
+    }
+}

@@ -4,7 +4,7 @@ namespace Conformance.Framework.Checks;
 /// The one verifier: which checks judge an exchange, in which order. For a catalogue case it picks the
 /// expectation (by case kind, auth mode and product version) and the requirement a wrong status
 /// breaks; for a workflow step it takes the step's expectation; for a hostile probe the INPUT checks.
-/// The case runner, the probe runner, workflow steps and the recorded-traffic self-test all reach
+/// Catalogue cases, hostile probes, workflow steps and the recorded-traffic self-test all reach
 /// their verdicts here, so live and recorded answers are judged the same way.
 /// </summary>
 public static class CaseVerifier

@@ -31,3 +31,49 @@ public static class ExposureChecks
         ? new RequestPlan { Method = "GET", Path = "/api/transfer/completed", Headers = headers }
         : new RequestPlan { Method = "GET", Path = "/api/v2/pipeline/", Query = [new("limit", "1")], Headers = headers };
 }
+
+/// <summary>
+/// One exposure check of one service: a case like any other, for the <see cref="Executor"/>. Its
+/// verdict holds the check's result (none where the check does not apply); a failed result is a
+/// warning, not a failure (<see cref="ExposureChecks.Warning"/>).
+/// </summary>
+public sealed record ExposureCheck(ServiceKind Service, string Check) : ISuiteCase
+{
+    public string Name => $"{Service.CatalogueName()}, {Check}";
+
+    public Tier Tier => Tier.ReadOnly;
+
+    public IReadOnlyList<ServiceKind> Services => [Service];
+
+    public Endpoint? Endpoint => null;
+
+    public bool Hostile => false;
+
+    public bool PresentsWrongCredentials => false;
+
+    public Task<Prepared> PrepareAsync(ConformanceSession session, CancellationToken cancellationToken)
+    {
+        var client = session.Client(Service)!;
+        var baseUrl = client.Endpoint.BaseUrl;
+        var plan = ExposureChecks.ProbePlan(Service);
+        // Plain HTTP is judged from the URL alone; the query-key read is sent only where it tells
+        // something: plain HTTP to another host (over HTTPS or loopback the key is not exposed in transit).
+        var sends = Check != ExposureChecks.PlainHttp && (Check != ExposureChecks.QueryKeyOverPlainHttp || PlainHttpNotExposed.IsExposed(baseUrl));
+        var line = sends ? $"GET {baseUrl.ToString().TrimEnd('/')}{plan.Path}  [{Tier.Name()}, auth {(Check == ExposureChecks.QueryKeyOverPlainHttp ? AuthMode.Query : AuthMode.Header)}, {Check}]" : null;
+        return Task.FromResult(Prepared.Ready(line, async (testName, ct) =>
+        {
+            var result = Check switch
+            {
+                ExposureChecks.PlainHttp => PlainHttpNotExposed.Check(baseUrl),
+                ExposureChecks.QueryKeyOverPlainHttp when sends =>
+                    QueryKeyRefusedOverPlainHttp.Check(baseUrl, await client.SendAsync(plan, AuthMode.Query, testName, ct)),
+                ExposureChecks.QueryKeyOverPlainHttp => null,
+                ExposureChecks.ServerHeader => ServerHeaderNamesNoVersion.Check(await client.SendAsync(plan, AuthMode.Header, testName, ct)),
+                _ => CorsRefusesForeignCredentials.Check(
+                    await client.SendAsync(ExposureChecks.ProbePlan(Service, new KeyValuePair<string, string>("Origin", ExposureChecks.ForeignOrigin)), AuthMode.Header, testName, ct),
+                    ExposureChecks.ForeignOrigin),
+            };
+            return Judgements.Of(new Verdict { Results = result is null ? [] : [result] });
+        }));
+    }
+}

@@ -6,11 +6,20 @@ namespace Conformance.Framework.Hostile;
 /// (one input, or the body as a whole). Its tier is the endpoint's: a probe is read-only only where
 /// the request itself cannot change anything on a correct server.
 /// </summary>
-public sealed record HostileProbe(Endpoint Endpoint, HostileEndpoint Definition, string Kind, HostileInput? Input, string? ApiVersion)
+public sealed record HostileProbe(Endpoint Endpoint, HostileEndpoint Definition, string Kind, HostileInput? Input, string? ApiVersion) : ISuiteCase
 {
     public Tier Tier => Endpoint.Tier;
 
     public ServiceKind Service => Endpoint.Service;
+
+    public IReadOnlyList<ServiceKind> Services => [Endpoint.Service];
+
+    public bool Hostile => true;
+
+    public bool PresentsWrongCredentials => false;
+
+    public Task<Prepared> PrepareAsync(ConformanceSession session, CancellationToken cancellationToken) =>
+        new ProbeRequest(session).PrepareAsync(this, cancellationToken);
 
     /// <summary>E.g. "am.transfer.status, hostile path uuid: sql-injection" or "ss.file.create@v2, hostile body: invalid-json".</summary>
     public string Name

@@ -107,29 +107,9 @@ public sealed class WorkflowRun
     /// <summary>A placeholder's value on this target ({pipeline-uuid}, {transfer-source-location}, ...), or null.</summary>
     public string? Placeholder(string name) => _session.Placeholder(name);
 
-    /// <summary>Runs a workflow: service, version and tier gates first (as for catalogue cases), then the steps.</summary>
-    public static async Task<Verdict> RunAsync(ConformanceSession session, WorkflowDefinition workflow, string testName, CancellationToken cancellationToken = default)
+    /// <summary>Runs a workflow's steps; the gates are the <see cref="Executor"/>'s (see <see cref="WorkflowDefinition.PrepareAsync"/>).</summary>
+    internal static async Task<Verdict> RunStepsAsync(ConformanceSession session, WorkflowDefinition workflow, string testName, CancellationToken cancellationToken)
     {
-        foreach (var needed in workflow.Services)
-        {
-            if (session.Client(needed) is null)
-            {
-                return Verdict.Skipped(NotRunKind.Ignored, CaseRunner.NotConfiguredReason(needed));
-            }
-        }
-
-        if ((CaseRunner.TierGate(session.Settings, workflow.Tier) ?? CaseRunner.HaltGate(session, workflow.Tier)) is { } tierReason)
-        {
-            return Verdict.Skipped(NotRunKind.Ignored, tierReason);
-        }
-
-        if (session.Settings.DryRun)
-        {
-            var line = $"WORKFLOW {workflow.Name} ({string.Join(", ", workflow.Services.Select(s => s.CatalogueName()))})  [{workflow.Tier.Name()}, auth Header]  {testName}: {workflow.Summary}";
-            session.DryRunPlan.Enqueue(line);
-            return Verdict.Skipped(NotRunKind.Ignored, "DRY RUN: would run " + line);
-        }
-
         var run = new WorkflowRun(session, testName, cancellationToken);
         Verdict verdict;
         try
@@ -217,7 +197,7 @@ public sealed class WorkflowRun
     public async Task<StepAnswer> SendAsync(string endpointId, RequestTemplate request, string? apiVersion = null)
     {
         var endpoint = _session.Catalogue[endpointId];
-        var client = _session.Client(endpoint.Service) ?? throw new UnresolvableException(CaseRunner.NotConfiguredReason(endpoint.Service));
+        var client = _session.Client(endpoint.Service) ?? throw new UnresolvableException(Gates.NotConfiguredReason(endpoint.Service));
         var plan = await _session.Expander.ExpandAsync(endpoint, request, endpoint.Path.Contains("{api_version}", StringComparison.Ordinal) ? apiVersion ?? "v2" : null, forProbe: false, _cancellationToken);
         var exchange = await client.SendAsync(plan, AuthMode.Header, _testName, _cancellationToken);
         await _session.AfterWriteAsync(_testName, endpoint, endpoint.Tier, exchange, _cancellationToken);

@@ -105,11 +105,11 @@ internal static class MutationRun
         }
         else if (WorkflowsByName.Value.TryGetValue(name, out var workflow))
         {
-            verdict = await WorkflowRun.RunAsync(target.Session, workflow, "self-test: " + name);
+            verdict = await new Executor(target.Session).RunAsync(workflow, "self-test: " + name);
         }
         else if (ProbesByName.Value.TryGetValue(name, out var probe))
         {
-            verdict = await new ProbeRunner(target.Session).RunAsync(probe, "self-test: " + name);
+            verdict = await new Executor(target.Session).RunAsync(probe, "self-test: " + name);
         }
         else
         {

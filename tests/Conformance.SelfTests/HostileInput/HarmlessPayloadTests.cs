@@ -78,7 +78,7 @@ public sealed class HarmlessPayloadTests
         await using var target = await ReferenceTarget.StartAsync();
         var probe = ProbeFactory.All(ReferenceTarget.Catalogue, HostileInputCatalogue.Load(Path.Combine(Paths.Root, "fixtures", "hostile-inputs.json")))
             .Single(p => p.Name == "ss.file.create@v2, hostile json origin_path: path-traversal");
-        var verdict = await new ProbeRunner(target.Session).RunAsync(probe, "self-test: " + probe.Name);
+        var verdict = await new Executor(target.Session).RunAsync(probe, "self-test: " + probe.Name);
         verdict.Exchange!.RequestBody.Should().Contain($"/{ProbeKinds.Canary(target.Session.Run.RunId)}/absent", "the canary carries the run id, not the probe's unique marker");
     }
 

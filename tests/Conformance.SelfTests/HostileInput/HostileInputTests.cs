@@ -134,7 +134,7 @@ public sealed class HostileInputTests
     public async Task A_sample_of_probes_passes_on_the_reference_server_unless_a_known_deviation_explains_it()
     {
         await using var target = await ReferenceTarget.StartAsync(knownDeviations: KnownDeviations.Load(Path.Combine(Paths.Root, "fixtures", "known-deviations")));
-        var runner = new ProbeRunner(target.Session);
+        var runner = new Executor(target.Session);
         var problems = new List<string>();
         foreach (var probe in Probes.Where(p => p.Endpoint.Id.StartsWith("am.v2beta", StringComparison.Ordinal) || p.Endpoint.Id.StartsWith("ss.file.list", StringComparison.Ordinal)))
         {
@@ -179,7 +179,7 @@ public sealed class HostileInputTests
     private static HostileProbe Named(string name) => Probes.Single(p => p.Name == name);
 
     private static Task<Verdict> RunAsync(ProxiedTarget target, HostileProbe probe) =>
-        new ProbeRunner(target.Session).RunAsync(probe, "self-test probe: " + probe.Name);
+        new Executor(target.Session).RunAsync(probe, "self-test probe: " + probe.Name);
 
     /// <summary>Rewrites the probe's own request only (discovery, arrangement and state reads pass untouched).</summary>
     private static void BreakProbe(ProxiedTarget target, HostileProbe probe, Func<ProxiedRequest, ProxiedAnswer, ProxiedAnswer?> rewrite)

@@ -20,7 +20,7 @@ public sealed class HostileWriteGateTests
     {
         await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" });
         using var session = await ConfiguredSessionAsync(host, allowHostileWrites: false);
-        var verdict = await new ProbeRunner(session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
+        var verdict = await new Executor(session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
         verdict.NotRun.Should().Be(NotRunKind.Ignored);
         verdict.NotRunReason.Should().StartWith("not run: ").And.Contain($"{Settings.AllowHostileWrites.Name}=true ({Settings.AllowHostileWrites.EnvironmentVariable}=true)");
         verdict.Exchange.Should().BeNull("nothing was sent");
@@ -31,7 +31,7 @@ public sealed class HostileWriteGateTests
     {
         await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { ApiKey = "selftest-key-0123456789" });
         using var session = await ConfiguredSessionAsync(host, allowHostileWrites: true);
-        var verdict = await new ProbeRunner(session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
+        var verdict = await new Executor(session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
         verdict.NotRunReason.Should().BeNull();
         verdict.Exchange.Should().NotBeNull("the probe was sent");
     }
@@ -41,7 +41,7 @@ public sealed class HostileWriteGateTests
     {
         await using var target = await ReferenceTarget.StartAsync();
         target.Session.Settings.AllowHostileWrites.Should().BeFalse("the embedded server needs no setting");
-        var verdict = await new ProbeRunner(target.Session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
+        var verdict = await new Executor(target.Session).RunAsync(Named(WriteProbe), "self-test: " + WriteProbe);
         verdict.NotRunReason.Should().BeNull();
         verdict.Exchange.Should().NotBeNull("the probe was sent");
     }
@@ -50,24 +50,24 @@ public sealed class HostileWriteGateTests
     public void The_hostile_gate_names_every_setting_a_write_probe_still_needs()
     {
         var configured = new TargetSettings { AllowWrites = true };
-        CaseRunner.HostileTierGate(configured, Tier.ReadOnly).Should().BeNull("read-only probes run everywhere");
-        CaseRunner.HostileTierGate(configured with { AllowHostileWrites = true }, Tier.Mutating).Should().BeNull();
-        CaseRunner.HostileTierGate(configured with { AllowHostileWrites = true }, Tier.Destructive).Should().Contain("AllowDestructive=true").And.NotContain("AllowHostileWrites");
-        CaseRunner.HostileTierGate(new TargetSettings(), Tier.External).Should().Contain("AllowWrites=true (ALLOW_WRITES=true) and AllowHostileWrites=true (ALLOW_HOSTILE_WRITES=true)");
-        CaseRunner.HostileTierGate(new TargetSettings { IsEmbedded = true }, Tier.Destructive).Should().BeNull();
-        CaseRunner.TierGate(configured, Tier.Mutating).Should().BeNull("catalogue cases of write endpoints need AllowWrites only");
+        Gates.HostileTierGate(configured, Tier.ReadOnly).Should().BeNull("read-only probes run everywhere");
+        Gates.HostileTierGate(configured with { AllowHostileWrites = true }, Tier.Mutating).Should().BeNull();
+        Gates.HostileTierGate(configured with { AllowHostileWrites = true }, Tier.Destructive).Should().Contain("AllowDestructive=true").And.NotContain("AllowHostileWrites");
+        Gates.HostileTierGate(new TargetSettings(), Tier.External).Should().Contain("AllowWrites=true (ALLOW_WRITES=true) and AllowHostileWrites=true (ALLOW_HOSTILE_WRITES=true)");
+        Gates.HostileTierGate(new TargetSettings { IsEmbedded = true }, Tier.Destructive).Should().BeNull();
+        Gates.TierGate(configured, Tier.Mutating).Should().BeNull("catalogue cases of write endpoints need AllowWrites only");
     }
 
     [Test]
     public void An_accepted_path_probe_says_the_server_accepted_a_path_outside_its_locations()
     {
         var accepted = new Exchange { Service = "storage", AuthMode = AuthMode.Header, Method = "POST", Url = "http://127.0.0.1:1/api/v2/file/", Status = 201, Reason = "Created", Body = "{\"uuid\": \"x\"}" };
-        var failure = ProbeRunner.Evaluate(Named(WriteProbe), accepted, [], []).Should().ContainSingle(r => !r.Passed).Subject;
+        var failure = CaseVerifier.VerifyProbe(Named(WriteProbe), accepted, [], []).Should().ContainSingle(r => !r.Passed).Subject;
         failure.Requirement.Should().Be(Requirement.InputRefused);
         failure.Message.Should().StartWith("the server accepted a path outside its locations (201 Created): ");
 
         var sqlInjection = Named("ss.file.create@v2, hostile json origin_path: sql-injection");
-        ProbeRunner.Evaluate(sqlInjection, accepted, [], []).Single(r => !r.Passed).Message
+        CaseVerifier.VerifyProbe(sqlInjection, accepted, [], []).Single(r => !r.Passed).Message
             .Should().Be("answered 201 Created: the bad input was accepted instead of refused with a 4xx", "other kinds keep their message");
     }
 

@@ -27,7 +27,7 @@ public sealed class VersionMatrixTests
         var verdicts = new List<(ConformanceCase Case, Verdict Verdict)>();
         foreach (var batch in cases.Chunk(32))
         {
-            verdicts.AddRange(await Task.WhenAll(batch.Select(async c => (c, await new CaseRunner(target.Session).RunAsync(c, "version-matrix: " + c.Name)))));
+            verdicts.AddRange(await Task.WhenAll(batch.Select(async c => (c, await new Executor(target.Session).RunAsync(c, "version-matrix: " + c.Name)))));
         }
 
         var failures = verdicts.Where(v => v.Verdict.NotRun == NotRunKind.None && !v.Verdict.Passed && v.Verdict.KnownDeviations.Count == 0)

@@ -63,7 +63,7 @@ public sealed partial class WorkflowBreakTests
     }
 
     private static Task<Verdict> RunAsync(ProxiedTarget target, string workflow) =>
-        WorkflowRun.RunAsync(target.Session, WorkflowCatalogue.All.Single(w => w.Name == workflow), "self-test: " + workflow);
+        new Executor(target.Session).RunAsync(WorkflowCatalogue.All.Single(w => w.Name == workflow), "self-test: " + workflow);
 
     private static IEnumerable<Break> AllBreaks()
     {

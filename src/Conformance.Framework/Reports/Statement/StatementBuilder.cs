@@ -98,7 +98,7 @@ public static class StatementBuilder
         return new StatementMatrix(modes, rows);
     }
 
-    /// <summary>The same test as the case runner makes: an endpoint outside the target's version range does not exist there.</summary>
+    /// <summary>The same test as the version gate (<see cref="Gates.VersionGate"/>): an endpoint outside the target's version range does not exist there.</summary>
     private static bool Applies(Endpoint endpoint, IReadOnlyDictionary<ServiceKind, string> versions) =>
         !(versions.TryGetValue(endpoint.Service, out var version) && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version));
 

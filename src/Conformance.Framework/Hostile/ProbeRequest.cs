@@ -6,65 +6,38 @@ using System.Text.RegularExpressions;
 namespace Conformance.Framework.Hostile;
 
 /// <summary>
-/// Runs one hostile-input probe the way the case runner runs a catalogue case (service, version and
-/// tier gates, plus AllowHostileWrites for write endpoints; dry run, header credentials), then judges the answer: a 4xx refusal, never a 5xx
-/// (INPUT-01); no debug page, stack trace, database error or source path (INPUT-02); no change of
-/// state, no evaluated template, no widened lookup (INPUT-03, from reads before and after for
-/// write endpoints); no echoed key (LEAK-01).
+/// A hostile-input probe's request: the endpoint's valid request with the one input (or the body)
+/// made bad, sent between reads of the state it must not change (write endpoints only); judged by
+/// <see cref="CaseVerifier.VerifyProbe"/>: a 4xx refusal, never a 5xx (INPUT-01); no debug page,
+/// stack trace, database error or source path (INPUT-02); no change of state, no evaluated
+/// template, no widened lookup (INPUT-03); no echoed key (LEAK-01). The gates are the
+/// <see cref="Executor"/>'s.
 /// </summary>
-public sealed partial class ProbeRunner(ConformanceSession session)
+internal sealed partial class ProbeRequest(ConformanceSession session)
 {
     /// <summary>Stands in for the probed input while the valid request is expanded.</summary>
     private const string Sentinel = "cfHostileInputSentinel0";
 
-    public async Task<Verdict> RunAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default) =>
-        await (await SendAsync(probe, testName, cancellationToken))();
-
-    /// <summary>The gates, the probe and the state reads around it; judging the answer is left to the returned judgement.</summary>
-    public async Task<Judgement> SendAsync(HostileProbe probe, string testName, CancellationToken cancellationToken = default)
+    public async Task<Prepared> PrepareAsync(HostileProbe probe, CancellationToken cancellationToken)
     {
         var endpoint = probe.Endpoint;
-        if (CaseRunner.Gate(session, endpoint, probe.Tier, hostile: true) is { } notRun)
-        {
-            return Judgements.NotRun(NotRunKind.Ignored, notRun);
-        }
-
         var client = session.Client(endpoint.Service)!;
-        var version = session.Version(endpoint.Service);
-
-        if (session.Settings.DryRun)
+        var (plan, pathValues) = await PlanAsync(probe, cancellationToken);
+        var line = $"{plan.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{plan.Path}  [{probe.Tier.Name()}, auth Header, {probe.Kind}]";
+        return Prepared.Ready(line, async (testName, ct) =>
         {
-            var line = $"{endpoint.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{endpoint.Path}  [{probe.Tier.Name()}, auth Header, {probe.Kind}]  {testName}";
-            session.DryRunPlan.Enqueue(line);
-            return Judgements.NotRun(NotRunKind.Ignored, "DRY RUN: would send " + line);
-        }
-
-        RequestPlan plan;
-        IReadOnlyDictionary<string, string> pathValues;
-        try
-        {
-            (plan, pathValues) = await PlanAsync(probe, cancellationToken);
-        }
-        catch (UnresolvableException e)
-        {
-            return Judgements.NotRun(NotRunKind.Inconclusive, $"{probe.Name} could not be exercised: {e.Message}");
-        }
-
-        var reads = probe.Tier == Tier.ReadOnly ? [] : probe.Definition.StateReads;
-        var before = await ReadStateAsync(reads, pathValues, cancellationToken);
-        var exchange = await client.SendAsync(plan, AuthMode.Header, testName, cancellationToken);
-        await session.AfterWriteAsync(testName, endpoint, probe.Tier, exchange, cancellationToken);
-        var after = await ReadStateAsync(reads, pathValues, cancellationToken);
-        return () =>
-        {
-            var verdict = new Verdict { Exchange = exchange, Results = Evaluate(probe, exchange, before, after) };
-            return Task.FromResult(verdict with { KnownDeviations = session.KnownDeviations.Covering(probe.Name, endpoint.Service, version, verdict) });
-        };
+            var reads = probe.Tier == Tier.ReadOnly ? [] : probe.Definition.StateReads;
+            var before = await ReadStateAsync(reads, pathValues, ct);
+            var exchange = await client.SendAsync(plan, AuthMode.Header, testName, ct);
+            await session.AfterWriteAsync(testName, endpoint, probe.Tier, exchange, ct);
+            var after = await ReadStateAsync(reads, pathValues, ct);
+            return () =>
+            {
+                var verdict = new Verdict { Exchange = exchange, Results = CaseVerifier.VerifyProbe(probe, exchange, before, after) };
+                return Task.FromResult(verdict with { KnownDeviations = session.KnownDeviations.Covering(probe.Name, endpoint.Service, session.Version(endpoint.Service), verdict) });
+            };
+        });
     }
-
-    /// <summary>The checks on a probe's answer (<see cref="CaseVerifier.VerifyProbe"/>).</summary>
-    public static IReadOnlyList<CheckResult> Evaluate(HostileProbe probe, Exchange x, IReadOnlyList<(string Read, string? Value)> before, IReadOnlyList<(string Read, string? Value)> after) =>
-        CaseVerifier.VerifyProbe(probe, x, before, after);
 
     private async Task<(RequestPlan Plan, IReadOnlyDictionary<string, string> PathValues)> PlanAsync(HostileProbe probe, CancellationToken cancellationToken)
     {
