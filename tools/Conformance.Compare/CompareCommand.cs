@@ -1,8 +1,8 @@
 namespace Conformance.Compare;
 
 /// <summary>
-/// `dotnet run --project tools/Conformance.Compare -- [--only-exercised-by-both] EARLIER.json LATER.json`: writes what differs
-/// between two conformance statements. Exit 0: the later run is not worse; 1: it is (a case went from
+/// `dotnet run --project tools/Conformance.Compare -- [--only-exercised-by-both] EARLIER LATER`: writes what differs
+/// between two conformance statements (a file, or a folder standing for the newest statement in it). Exit 0: the later run is not worse; 1: it is (a case went from
 /// passed or known deviation to failed, or coverage fell); 2: bad input. An answer is compared by its
 /// status, media type and body shape, as the statements record them (values masked, never bodies).
 /// </summary>
@@ -18,7 +18,7 @@ public static class CompareCommand
         var files = args.Where(a => a != CommonScope.Option).ToList();
         if (files.Count != 2 || files.Any(f => f.StartsWith("--", StringComparison.Ordinal)))
         {
-            errors.WriteLine($"usage: Conformance.Compare [{CommonScope.Option}] EARLIER.json LATER.json  (two conformance statements, TestResults/conformance-statement-<run id>.json)");
+            errors.WriteLine($"usage: Conformance.Compare [{CommonScope.Option}] EARLIER LATER  (two conformance statements, TestResults/conformance-statement-<run id>.json, or folders: the newest statement in each)");
             return BadInput;
         }
 

@@ -34,9 +34,23 @@ public sealed record StatementFile(string Path, string RunId, string Date, strin
 {
     public double Coverage => Applicable == 0 ? 0 : (double)Exercised / Applicable;
 
+    /// <summary>A folder (a run's TestResults/, or the StatementDirectory) stands for the newest statement in it.</summary>
+    /// <exception cref="InvalidDataException">The folder holds no statement.</exception>
+    public static string Resolve(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return path;
+        }
+
+        return new DirectoryInfo(path).GetFiles("conformance-statement-*.json").OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
+            ?? throw new InvalidDataException($"{path}: a folder with no conformance-statement-*.json in it");
+    }
+
     /// <exception cref="InvalidDataException">The file is missing, not JSON, or not a statement.</exception>
     public static StatementFile Load(string path)
     {
+        path = Resolve(path);
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));

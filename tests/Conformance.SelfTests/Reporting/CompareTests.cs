@@ -30,6 +30,22 @@ public sealed class CompareTests
     }
 
     [Test]
+    public void A_folder_stands_for_its_newest_statement()
+    {
+        var earlier = Directory.CreateDirectory(Path.Combine(_folder, "earlier")).FullName;
+        var later = Directory.CreateDirectory(Path.Combine(_folder, "later")).FullName;
+        Write("earlier/conformance-statement-a.json", StatementSamples.Clean());
+        File.SetLastWriteTimeUtc(Write("later/conformance-statement-old.json", StatementSamples.Clean()), DateTime.UtcNow.AddHours(-1));
+        Write("later/conformance-statement-new.json", StatementSamples.WithFailure(BrokenCase));
+
+        var (exit, output) = Compare(earlier, later);
+
+        exit.Should().Be(CompareCommand.Worse, "the newest statement of the later folder has the failure");
+        output.Should().Contain(BrokenCase);
+        Compare(earlier, _folder).ExitCode.Should().Be(CompareCommand.BadInput, "a folder with no statement is bad input");
+    }
+
+    [Test]
     public void A_case_that_now_fails_is_listed_alone_and_exits_1()
     {
         var clean = Write("clean.json", StatementSamples.Clean());
