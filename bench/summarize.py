@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns one bench/run.sh run (its work folder) into bench/results/latest.json and latest.txt, and prints the summary.
 Suite and engine runs are repeated (BENCH_RUNS); the figures are medians, each run is kept in the JSON."""
-import argparse, datetime, glob, json, os, platform, re, statistics, subprocess, xml.etree.ElementTree as ET
+from figures import dotnet_version, when, write
+import argparse, datetime, glob, json, os, platform, re, statistics, xml.etree.ElementTree as ET
 
 p = argparse.ArgumentParser()
 p.add_argument("--work", required=True)
@@ -11,9 +12,6 @@ a = p.parse_args()
 work = a.work
 NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 
-
-def when(s):
-    return datetime.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", s))
 
 
 def suite_run(number, start, end, status):
@@ -81,12 +79,6 @@ dredd["wallSeconds"] = round(sum(s["wallSeconds"] for s in services), 2)
 dredd["testsTookSeconds"] = round(sum(s["testsTookSeconds"] or 0 for s in services), 3)
 
 
-def dotnet_version():
-    try:
-        return subprocess.run(["dotnet", "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-
 
 load = [open(os.path.join(work, f)).read().strip() for f in ("load.before", "load.after")]
 result = {
@@ -130,11 +122,4 @@ text = (
       f"at least half the floor's throughput: {'yes' if result['targets']['atLeastHalfTheFloorThroughput'] else 'no'}\n"
 )
 
-os.makedirs(a.results, exist_ok=True)
-with open(os.path.join(a.results, "latest.json"), "w") as f:
-    json.dump(result, f, indent=2)
-    f.write("\n")
-with open(os.path.join(a.results, "latest.txt"), "w") as f:
-    f.write(text)
-print(text, end="")
-print(f"(written to {os.path.join(a.results, 'latest.json')} and latest.txt)")
+write(a.results, "latest", result, text)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns one bench/real.sh run (its work folder) into bench/results/real-latest.json and real-latest.txt, and prints the summary.
 Each suite run is paired with the replay of its own capture right after it; the figures are medians of the runs, each run is kept."""
-import argparse, datetime, json, os, platform, re, statistics, subprocess, xml.etree.ElementTree as ET
+from figures import dotnet_version, when, write
+import argparse, datetime, json, os, platform, re, statistics, xml.etree.ElementTree as ET
 
 p = argparse.ArgumentParser()
 p.add_argument("--work", required=True)
@@ -16,9 +17,6 @@ NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 # Requests sent one after another before the read-only burst (or outside it): preflight, discovery, scratch copies, state reads.
 SETUP = re.compile(r"^(preflight|discovery: |scratch copy: |state read: )")
 
-
-def when(s):
-    return datetime.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", s))
 
 
 def test_name(request):
@@ -66,12 +64,6 @@ runs = [run(*line.split()) for line in open(os.path.join(work, "suite.runs"))]
 median = lambda key: statistics.median(r[key] for r in runs)
 
 
-def dotnet_version():
-    try:
-        return subprocess.run(["dotnet", "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-
 
 load = [float(open(os.path.join(work, f)).read().strip()) for f in ("load.before", "load.after")]
 share = median("throughputShareOfFloor")
@@ -112,11 +104,4 @@ text = (
               f"floor {r['floorTransportErrors']}; floor answers with another status than the suite got: {r['floorStatusMismatches']}\n" for i, r in enumerate(runs, 1))
 )
 
-os.makedirs(a.results, exist_ok=True)
-with open(os.path.join(a.results, "real-latest.json"), "w") as f:
-    json.dump(result, f, indent=2)
-    f.write("\n")
-with open(os.path.join(a.results, "real-latest.txt"), "w") as f:
-    f.write(text)
-print(text, end="")
-print(f"(written to {os.path.join(a.results, 'real-latest.json')} and real-latest.txt)")
+write(a.results, "real-latest", result, text)
