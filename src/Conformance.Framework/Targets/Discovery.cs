@@ -37,8 +37,34 @@ public sealed class Discovery(ConformanceSession session)
         });
     }
 
-    /// <summary>Resolves "endpoint-id[?query]:path". Throws <see cref="UnresolvableException"/> saying what was tried.</summary>
+    /// <summary>Between alternatives: "am.transfer.completed:results[0] or am.transfer.unapproved:results[0].uuid".</summary>
+    public const string Or = " or ";
+
+    /// <summary>
+    /// Resolves "endpoint-id[?query]:path", or the first of several alternatives that the target can
+    /// answer (an object may sit on any of several lists). Throws <see cref="UnresolvableException"/>
+    /// saying what was tried.
+    /// </summary>
     public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        var alternatives = reference.Split(Or, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var tried = new List<string>();
+        foreach (var alternative in alternatives)
+        {
+            try
+            {
+                return await ResolveOneAsync(alternative, cancellationToken);
+            }
+            catch (UnresolvableException e) when (alternatives.Length > 1)
+            {
+                tried.Add(e.Message);
+            }
+        }
+
+        throw new UnresolvableException(string.Join("; and ", tried));
+    }
+
+    private async Task<string> ResolveOneAsync(string reference, CancellationToken cancellationToken)
     {
         var separator = reference.IndexOf(':', StringComparison.Ordinal);
         if (separator < 0)
