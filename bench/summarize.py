@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Turns one bench/run.sh run (its work folder) into bench/results/latest.json and latest.txt, and prints the summary.
 Suite and engine runs are repeated (BENCH_RUNS); the figures are medians, each run is kept in the JSON."""
-from figures import dotnet_version, when, write
-import argparse, datetime, glob, json, os, platform, re, statistics, xml.etree.ElementTree as ET
+from figures import captured_requests, dotnet_version, suite_outcome, write
+import argparse, datetime, glob, json, os, platform, re, statistics
 
 p = argparse.ArgumentParser()
 p.add_argument("--work", required=True)
@@ -10,29 +10,18 @@ p.add_argument("--results", required=True)
 p.add_argument("--workers", required=True, type=int)
 a = p.parse_args()
 work = a.work
-NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 
 
 
 def suite_run(number, start, end, status):
-    trx = ET.parse(os.path.join(work, "suite", "suite-%s.trx" % number)).getroot()
-    times = trx.find(NS + "Times")
-    outcomes = {}
-    for r in trx.iter(NS + "UnitTestResult"):
-        outcomes[r.get("outcome")] = outcomes.get(r.get("outcome"), 0) + 1
-    requests = [json.loads(l) for l in open(os.path.join(work, "suite-%s.jsonl" % number)) if l.strip()]
+    requests = captured_requests(work, number)
     first = min(r["time"] for r in requests)
     last = max(r["time"] + r["milliseconds"] / 1000 for r in requests)
     return {
-        "exitCode": int(status),
-        "wallSeconds": round(float(end) - float(start), 2),
-        "testRunSeconds": round((when(times.get("finish")) - when(times.get("start"))).total_seconds(), 2),
+        **suite_outcome(work, number, start, end, status),
         "requests": len(requests),
         "requestSpanSeconds": round(last - first, 3),
         "requestsPerSecond": round(len(requests) / (last - first), 1),
-        "passed": outcomes.get("Passed", 0),
-        "failed": outcomes.get("Failed", 0),
-        "notRun": outcomes.get("NotExecuted", 0) + outcomes.get("Inconclusive", 0),
     }
 
 

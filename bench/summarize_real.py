@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Turns one bench/real.sh run (its work folder) into bench/results/real-latest.json and real-latest.txt, and prints the summary.
 Each suite run is paired with the replay of its own capture right after it; the figures are medians of the runs, each run is kept."""
-from figures import dotnet_version, when, write
-import argparse, datetime, json, os, platform, re, statistics, xml.etree.ElementTree as ET
+from figures import captured_requests, dotnet_version, suite_outcome, write
+import argparse, datetime, json, os, platform, re, statistics
 
 p = argparse.ArgumentParser()
 p.add_argument("--work", required=True)
@@ -13,7 +13,6 @@ p.add_argument("--storage-service-version", default="")
 p.add_argument("--note", default="")
 a = p.parse_args()
 work = a.work
-NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 # Requests sent one after another before the read-only burst (or outside it): preflight, discovery, scratch copies, state reads.
 SETUP = re.compile(r"^(preflight|discovery: |scratch copy: |state read: )")
 
@@ -30,22 +29,12 @@ def span(requests):
 
 
 def run(number, start, end, status):
-    trx = ET.parse(os.path.join(work, "suite", "suite-%s.trx" % number)).getroot()
-    times = trx.find(NS + "Times")
-    outcomes = {}
-    for r in trx.iter(NS + "UnitTestResult"):
-        outcomes[r.get("outcome")] = outcomes.get(r.get("outcome"), 0) + 1
-    requests = [json.loads(l) for l in open(os.path.join(work, "suite-%s.jsonl" % number)) if l.strip()]
+    requests = captured_requests(work, number)
     burst = [r for r in requests if not SETUP.match(test_name(r))]
     floor = json.load(open(os.path.join(work, "floor-%s.json" % number)))
     seconds = span(requests)
     return {
-        "exitCode": int(status),
-        "wallSeconds": round(float(end) - float(start), 2),
-        "testRunSeconds": round((when(times.get("finish")) - when(times.get("start"))).total_seconds(), 2),
-        "passed": outcomes.get("Passed", 0),
-        "failed": outcomes.get("Failed", 0),
-        "notRun": outcomes.get("NotExecuted", 0) + outcomes.get("Inconclusive", 0),
+        **suite_outcome(work, number, start, end, status),
         "requests": len(requests),
         "spanSeconds": seconds,
         "requestsPerSecond": round(len(requests) / seconds, 1),
