@@ -35,6 +35,7 @@ internal sealed class SuiteReportEnvironment : IReportEnvironment
         yield return new("writes", s.IsEmbedded || s.AllowWrites ? "allowed" : "not allowed");
         yield return new("destructive", s.IsEmbedded || s.AllowDestructive ? "allowed" : "not allowed");
         yield return new("hostile.writes", s.IsEmbedded || s.AllowHostileWrites ? "allowed" : "not allowed");
+        yield return new("bulk.changes", s.IsEmbedded || s.AllowBulkChanges ? "allowed" : "not allowed");
         yield return new("request.timeout.seconds", s.RequestTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

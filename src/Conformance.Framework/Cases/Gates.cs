@@ -4,7 +4,8 @@ namespace Conformance.Framework.Cases;
 /// Why a case may not run on the session's target, one reason per gate; null where it may. The
 /// <see cref="Executor"/> asks them in this order: the service is configured, the target's release
 /// has the endpoint, the tier's setting (and AllowHostileWrites for hostile input to a write
-/// endpoint), writes not halted, then after the request is prepared the dry run and the
+/// endpoint), AllowBulkChanges for an endpoint that changes what the run did not create, writes
+/// not halted, then after the request is prepared the dry run and the
 /// bad-credential budget. A new gate is one more line in <see cref="BeforeRequest"/>.
 /// </summary>
 public static class Gates
@@ -14,7 +15,16 @@ public static class Gates
         c.Services.Select(s => session.Client(s) is null ? NotConfiguredReason(s) : null).FirstOrDefault(r => r is not null)
         ?? VersionGate(session, c.Endpoint)
         ?? (c.Hostile ? HostileTierGate(session.Settings, c.Tier) : TierGate(session.Settings, c.Tier))
+        ?? BulkChangeGate(session.Settings, c)
         ?? HaltGate(session, c.Tier);
+
+    /// <summary>
+    /// Why a write to an endpoint that changes objects the run did not create (hide every completed
+    /// transfer) may not run, or null: a run touches only what it created unless the user says otherwise.
+    /// </summary>
+    public static string? BulkChangeGate(TargetSettings settings, ISuiteCase c) =>
+        settings.IsEmbedded || c.Tier == Tier.ReadOnly || c.ChangesAll is not { } what || settings.AllowBulkChanges ? null
+            : $"not run: {c.Endpoint?.Id ?? c.Name} changes {what}, not only what this run created; set {Settings.AllowBulkChanges.Name}=true ({Settings.AllowBulkChanges.EnvironmentVariable}=true) on an instance where that is acceptable";
 
     public static string NotConfiguredReason(ServiceKind service) => service == ServiceKind.Archivematica
         ? $"not run: the Archivematica dashboard is not configured (set {Settings.ArchivematicaUrl.EnvironmentVariable}, {Settings.ArchivematicaUser.EnvironmentVariable} and {Settings.ArchivematicaApiKey.EnvironmentVariable})"

@@ -24,6 +24,9 @@ public interface ISuiteCase
     /// <summary>Presents wrong credentials, so it spends the bad-credential budget.</summary>
     bool PresentsWrongCredentials { get; }
 
+    /// <summary>What it changes beyond the run's own objects, or null: then it also needs AllowBulkChanges.</summary>
+    string? ChangesAll => Endpoint?.ChangesAll;
+
     /// <summary>
     /// Builds what it would send (arranging on the target where its request needs it, so only after
     /// the tier gates), or says why it cannot (<see cref="Prepared.Cannot"/>, or an

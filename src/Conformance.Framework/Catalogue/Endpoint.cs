@@ -24,6 +24,9 @@ public sealed record Endpoint
     /// <summary>"key" (default), "none" (answers without credentials) or "session" (API keys are never honoured).</summary>
     public string Auth { get; init; } = "key";
 
+    /// <summary>What a successful request changes beyond the run's own objects ("every completed transfer"), or null: such endpoints need <c>AllowBulkChanges</c>.</summary>
+    public string? ChangesAll { get; init; }
+
     public IReadOnlyDictionary<string, VersionRange> Versions { get; init; } = new Dictionary<string, VersionRange>();
 
     public required RequestTemplate Request { get; init; }

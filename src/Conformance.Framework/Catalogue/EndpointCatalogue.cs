@@ -105,6 +105,7 @@ public sealed class EndpointCatalogue
                 Tier = Tiers.Parse(Text(e, "tier")!),
                 TrailingSlashRequired = Text(e, "trailingSlash") == "required",
                 Auth = Text(e, "auth") ?? "key",
+                ChangesAll = Text(e, "changesAll"),
                 Versions = ParseVersions(e["versions"]),
                 Request = request,
                 Expect = ParseExpectations(e["expect"]),

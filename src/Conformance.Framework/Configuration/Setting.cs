@@ -27,10 +27,14 @@ public static class Settings
         "Run destructive tests (reingest, deletions, level replacement) against a configured target. Always on for the embedded server.");
     public static readonly Setting AllowHostileWrites = new("AllowHostileWrites", "ALLOW_HOSTILE_WRITES", "false",
         "Also send hostile-input probes to write endpoints of a configured target (with AllowWrites/AllowDestructive for their tier); a vulnerable server acts on what it accepts. Always on for the embedded server.");
+    public static readonly Setting AllowBulkChanges = new("AllowBulkChanges", "ALLOW_BULK_CHANGES", "false",
+        "Also run the tests of endpoints that change every object of a kind, not only the run's own (the dashboard's hide-all-completed hides the user's transfers and ingests too). Always on for the embedded server.");
     public static readonly Setting TransferSourceLocation = new("TransferSourceLocation", "TRANSFER_SOURCE_LOCATION", null,
         "UUID of a transfer-source location, for start_transfer, package and copy_metadata_files (writes only).");
     public static readonly Setting TransferSourcePath = new("TransferSourcePath", "TRANSFER_SOURCE_PATH", null,
         "A directory inside that location, only ever read: writes work on run-scoped copies of it (writes only).");
+    public static readonly Setting ProcessingConfig = new("ProcessingConfig", "PROCESSING_CONFIG", "automated",
+        "The dashboard processing configuration the suite's own transfers use when a test needs a processed one (writes only): it must take a transfer to a stored AIP without a decision (the built-in 'automated' scans for viruses, which fails where no ClamAV runs).");
     public static readonly Setting ArrangePath = new("ArrangePath", "ARRANGE_PATH", null,
         "An arrange path with a level of description, for filesystem/metadata (e.g. /arrange/my-sip/).");
     public static readonly Setting AllureResultsDirectory = new("AllureResultsDirectory", "ALLURE_RESULTS_DIRECTORY", "allure-results",
@@ -66,8 +70,8 @@ public static class Settings
     [
         ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
         StorageServiceUrl, StorageServiceUser, StorageServiceApiKey, StorageServicePassword, StorageServiceVersion,
-        RequestTimeoutSeconds, AllowWrites, AllowDestructive, AllowHostileWrites,
-        TransferSourceLocation, TransferSourcePath, ArrangePath,
+        RequestTimeoutSeconds, AllowWrites, AllowDestructive, AllowHostileWrites, AllowBulkChanges,
+        TransferSourceLocation, TransferSourcePath, ProcessingConfig, ArrangePath,
         AllureResultsDirectory, StatementDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
         PollIntervalSeconds, PollAttempts, PollTimeoutSeconds, RequestLog,

@@ -23,6 +23,9 @@ public sealed record TargetSettings
     /// <summary>Hostile-input probes of write endpoints may be sent (on top of their tier's setting): a vulnerable server acts on them.</summary>
     public bool AllowHostileWrites { get; init; }
 
+    /// <summary>Run endpoints that change objects the run did not create (<see cref="Endpoint.ChangesAll"/>).</summary>
+    public bool AllowBulkChanges { get; init; }
+
     public bool DryRun { get; init; }
 
     public int MaxRetries { get; init; } = 2;
@@ -66,6 +69,7 @@ public sealed record TargetSettings
         AddPlaceholder(placeholders, "transfer-source-location", source.Get(Settings.TransferSourceLocation));
         AddPlaceholder(placeholders, "transfer-source-path", source.Get(Settings.TransferSourcePath));
         AddPlaceholder(placeholders, "arrange-path", source.Get(Settings.ArrangePath));
+        AddPlaceholder(placeholders, "processing-config", source.Get(Settings.ProcessingConfig) ?? Settings.ProcessingConfig.Default);
 
         return new TargetSettings
         {
@@ -78,6 +82,7 @@ public sealed record TargetSettings
             AllowWrites = source.GetFlag(Settings.AllowWrites),
             AllowDestructive = source.GetFlag(Settings.AllowDestructive),
             AllowHostileWrites = source.GetFlag(Settings.AllowHostileWrites),
+            AllowBulkChanges = source.GetFlag(Settings.AllowBulkChanges),
             DryRun = source.GetFlag(Settings.DryRun),
             MaxRetries = source.GetInt(Settings.MaxRetries, min: 0, max: 10) ?? 2,
             BadCredentialBudget = source.GetInt(Settings.BadCredentialBudget, min: 0, max: int.MaxValue),

@@ -18,7 +18,7 @@ public sealed class ConformanceSession : IDisposable
         Schemas = schemas;
         Run = run ?? new RunContext();
         Scratch = new Cleanup.ScratchArea(this);
-        Arranger = new Cleanup.ApiArranger(this, arranger);
+        Arranger = new ApiArranger(this, arranger);
         _clients = new[] { settings.Archivematica, settings.Storage }
             .OfType<ServiceEndpoint>()
             .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries, settings.RequestLog));

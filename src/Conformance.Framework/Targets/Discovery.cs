@@ -12,6 +12,7 @@ namespace Conformance.Framework.Targets;
 public sealed class Discovery(ConformanceSession session)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonNode?>>> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> _arranged = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Fetches every discovery source the catalogue names, before any test runs: what a test finds
@@ -28,7 +29,7 @@ public sealed class Discovery(ConformanceSession session)
         {
             try
             {
-                await ResolveAsync(reference["discover:".Length..], cancellationToken);
+                await ResolveAsync(reference["discover:".Length..], cancellationToken, arrange: false);
             }
             catch (UnresolvableException)
             {
@@ -43,11 +44,13 @@ public sealed class Discovery(ConformanceSession session)
     /// <summary>
     /// Resolves "endpoint-id[?query]:path", or the first of several alternatives that the target can
     /// answer (an object may sit on any of several lists). Throws <see cref="UnresolvableException"/>
-    /// saying what was tried.
+    /// saying what was tried. <paramref name="arrange"/> false skips the alternatives that would make
+    /// an object (priming reads lists for every endpoint; only a selected test may make its object).
     /// </summary>
-    public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken)
+    public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken, bool arrange = true)
     {
-        var alternatives = reference.Split(Or, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var alternatives = reference.Split(Or, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(a => arrange || !a.StartsWith(ArrangePrefix, StringComparison.Ordinal)).ToArray();
         var tried = new List<string>();
         foreach (var alternative in alternatives)
         {
@@ -66,6 +69,11 @@ public sealed class Discovery(ConformanceSession session)
 
     private async Task<string> ResolveOneAsync(string reference, CancellationToken cancellationToken)
     {
+        if (reference.StartsWith(ArrangePrefix, StringComparison.Ordinal))
+        {
+            return await ArrangedAsync(reference[ArrangePrefix.Length..], cancellationToken);
+        }
+
         var separator = reference.IndexOf(':', StringComparison.Ordinal);
         if (separator < 0)
         {
@@ -82,6 +90,24 @@ public sealed class Discovery(ConformanceSession session)
             JsonValue v => v.ToJsonString(),
             _ => throw new UnresolvableException($"nothing to test with: {source} has no '{path}' on this target (discovery found no such object)"),
         };
+    }
+
+    /// <summary>An alternative that makes the object when no list holds one: "arrange:&lt;arrangement&gt;:&lt;field&gt;", once per run, shared by the cases that read it.</summary>
+    public const string ArrangePrefix = "arrange:";
+
+    private async Task<string> ArrangedAsync(string reference, CancellationToken cancellationToken)
+    {
+        var separator = reference.LastIndexOf(':');
+        if (separator < 0)
+        {
+            throw new FormatException($"Bad discover alternative 'arrange:{reference}': expected arrange:<arrangement>:<field>.");
+        }
+
+        var arrangement = reference[..separator];
+        var field = reference[(separator + 1)..];
+        var fields = await _arranged.GetOrAdd(arrangement, a => new Lazy<Task<IReadOnlyDictionary<string, string>>>(() => session.Arranger.ArrangeAsync(a, cancellationToken))).Value;
+        return fields.TryGetValue(field, out var value) ? value
+            : throw new FormatException($"The arrangement '{arrangement}' has no field '{field}' (fields: {string.Join(", ", fields.Keys)}).");
     }
 
     private async Task<JsonNode?> FetchAsync(string source, CancellationToken cancellationToken)

@@ -27,7 +27,10 @@ public static class DashboardWorkflows
             CustomProcessingConfigAsync),
         new("am.processing-config-builtin", Tier.Destructive, [ServiceKind.Archivematica],
             "the built-in 'automated' → GET → DELETE → not listed → GET regenerates it → listed again",
-            BuiltInProcessingConfigAsync),
+            BuiltInProcessingConfigAsync)
+        {
+            ChangesAll = "the built-in 'automated' processing configuration (deleted, then regenerated with its defaults: a customised one loses its changes)",
+        },
         new("am.partial-reingest-approval", Tier.Mutating, [ServiceKind.Archivematica],
             "<1.14: approval always refused (400, version-differences A3); ≥1.14: a SIP waiting at 'Approve AIP reingest' → approve → no longer waiting → approving again 400 → ingest until COMPLETE",
             PartialReingestApprovalAsync),

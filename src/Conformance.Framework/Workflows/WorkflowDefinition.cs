@@ -17,6 +17,9 @@ public sealed record WorkflowDefinition(string Name, Tier Tier, IReadOnlyList<Se
 
     public bool PresentsWrongCredentials => false;
 
+    /// <summary>What it changes beyond the run's own objects, or null (see <see cref="ISuiteCase.ChangesAll"/>).</summary>
+    public string? ChangesAll { get; init; }
+
     /// <summary>Nothing to prepare: the steps build their requests as they go, and judge as they go.</summary>
     public Task<Prepared> PrepareAsync(ConformanceSession session, CancellationToken cancellationToken) =>
         Task.FromResult(Prepared.Ready(

@@ -6,7 +6,7 @@ namespace Conformance.SelfTests.Safety;
 /// <summary>
 /// The executor's gates in one table: each row is a case that more than one gate would stop, and
 /// the first gate in the executor's order (preflight, service configured, version, tier and
-/// opt-ins, halt, prepared request, dry run, bad-credential budget) is the one it reports.
+/// opt-ins (hostile writes, bulk changes), halt, prepared request, dry run, bad-credential budget) is the one it reports.
 /// Nothing here reaches a server: a row that gets past every gate sends nothing but a stub.
 /// </summary>
 [TestFixture]
@@ -22,6 +22,9 @@ public sealed class GateOrderTests
         yield return Row("version before tier", tier: Tier.Destructive, outOfVersion: true, dryRun: true, expect: "is not part of Storage Service 0.19.0");
         yield return Row("tier before dry run", tier: Tier.Mutating, dryRun: true, expect: "not run: mutating test");
         yield return Row("hostile opt-in before dry run", tier: Tier.Mutating, allowWrites: true, hostile: true, dryRun: true, expect: "AllowHostileWrites=true");
+        yield return Row("tier before the bulk-change opt-in", tier: Tier.Mutating, changesAll: true, dryRun: true, expect: "not run: mutating test");
+        yield return Row("bulk-change opt-in before dry run", tier: Tier.Mutating, allowWrites: true, changesAll: true, dryRun: true, expect: "AllowBulkChanges=true");
+        yield return Row("bulk-change opt-in given: sent", tier: Tier.Mutating, allowWrites: true, changesAll: true, allowBulk: true, expect: null);
         yield return Row("tier before the request is prepared", tier: Tier.Destructive, allowWrites: true, cannotPrepare: true, dryRun: true, expect: "not run: destructive test");
         yield return Row("prepared request before dry run", cannotPrepare: true, dryRun: true, expect: "cannot be arranged here", kind: NotRunKind.Inconclusive);
         yield return Row("dry run before the budget", wrongCredentials: true, budget: 0, dryRun: true, expect: "DRY RUN: would send GET ");
@@ -36,6 +39,7 @@ public sealed class GateOrderTests
         {
             Storage = row.Storage ? new ServiceEndpoint(ServiceKind.Storage, new Uri("http://192.0.2.1:8000/"), new Credentials("test", "not-a-real-key")) : null,
             AllowWrites = row.AllowWrites,
+            AllowBulkChanges = row.AllowBulk,
             DryRun = row.DryRun,
             BadCredentialBudget = row.Budget,
         };
@@ -59,11 +63,11 @@ public sealed class GateOrderTests
     }
 
     private static TestCaseData Row(string name, Tier tier = Tier.ReadOnly, bool preflightFailed = false, bool storage = true, bool outOfVersion = false,
-        bool allowWrites = false, bool hostile = false, bool cannotPrepare = false, bool dryRun = false, bool wrongCredentials = false, int? budget = null,
+        bool allowWrites = false, bool changesAll = false, bool allowBulk = false, bool hostile = false, bool cannotPrepare = false, bool dryRun = false, bool wrongCredentials = false, int? budget = null,
         string? expect = null, NotRunKind kind = NotRunKind.Ignored) =>
-        new TestCaseData(new GateRow(name, tier, preflightFailed, storage, outOfVersion, allowWrites, hostile, cannotPrepare, dryRun, wrongCredentials, budget, expect, kind)).SetName($"{{m}}({name})");
+        new TestCaseData(new GateRow(name, tier, preflightFailed, storage, outOfVersion, allowWrites, changesAll, allowBulk, hostile, cannotPrepare, dryRun, wrongCredentials, budget, expect, kind)).SetName($"{{m}}({name})");
 
-    public sealed record GateRow(string Name, Tier Tier, bool PreflightFailed, bool Storage, bool OutOfVersion, bool AllowWrites, bool Hostile,
+    public sealed record GateRow(string Name, Tier Tier, bool PreflightFailed, bool Storage, bool OutOfVersion, bool AllowWrites, bool ChangesAll, bool AllowBulk, bool Hostile,
         bool CannotPrepare, bool DryRun, bool WrongCredentials, int? Budget, string? Expect, NotRunKind Kind)
     {
         public override string ToString() => Name;
@@ -94,6 +98,7 @@ public sealed class GateOrderTests
             Versions = row.OutOfVersion ? new Dictionary<string, VersionRange> { ["storage"] = VersionRange.Parse(">=0.21") } : new Dictionary<string, VersionRange>(),
             Request = new RequestTemplate(),
             Expect = [],
+            ChangesAll = row.ChangesAll ? "every stub of the target" : null,
         };
 
         public bool Hostile => row.Hostile;
