@@ -28,7 +28,7 @@ public static class Settings
     public static readonly Setting AllowHostileWrites = new("AllowHostileWrites", "ALLOW_HOSTILE_WRITES", "false",
         "Also send hostile-input probes to write endpoints of a configured target (with AllowWrites/AllowDestructive for their tier); a vulnerable server acts on what it accepts. Always on for the embedded server.");
     public static readonly Setting AllowBulkChanges = new("AllowBulkChanges", "ALLOW_BULK_CHANGES", "false",
-        "Also run the tests of endpoints that change every object of a kind, not only the run's own (the dashboard's hide-all-completed hides the user's transfers and ingests too). Always on for the embedded server.");
+        "Also run the tests of endpoints that change objects the run did not create: the dashboard's hide-all-completed (it hides the user's completed transfers and ingests too), fetching levels of description (replaces them), deleting the built-in processing configuration (regenerated with its defaults). Off even with AllowDestructive; always on for the embedded server.");
     public static readonly Setting TransferSourceLocation = new("TransferSourceLocation", "TRANSFER_SOURCE_LOCATION", null,
         "UUID of a transfer-source location, for start_transfer, package and copy_metadata_files (writes only).");
     public static readonly Setting TransferSourcePath = new("TransferSourcePath", "TRANSFER_SOURCE_PATH", null,

@@ -5,7 +5,7 @@ namespace Conformance.Framework.Requests;
 
 /// <summary>
 /// Reads "results[0]", "objects[0].uuid", "[0].tasks[0].uuid" out of a JSON document; "[?field]"
-/// picks the first array item whose field is set (not null, false or empty), "[?field~=regex]"
+/// picks the first array item whose field is set (not null, false, empty text or an empty array), "[?field~=regex]"
 /// the first whose field matches, e.g. "objects[?current_path~=\.7z$].uuid".
 /// </summary>
 public static partial class JsonPathLite
@@ -37,6 +37,7 @@ public static partial class JsonPathLite
         null => false,
         JsonValue v when v.TryGetValue<bool>(out var flag) => flag,
         JsonValue v when v.TryGetValue<string>(out var text) => text.Length > 0,
+        JsonArray items => items.Count > 0,
         _ => true,
     };
 
