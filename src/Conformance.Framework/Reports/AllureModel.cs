@@ -96,6 +96,15 @@ public sealed record AllureExecutor
     public string? ReportName { get; init; }
 }
 
+/// <summary>
+/// <c>&lt;uuid&gt;-globals.json</c>: attachments and errors of the whole run, not of one test. Allure 3
+/// reads it (its report lists them as global attachments); Allure 2 ignores the file.
+/// </summary>
+public sealed record AllureGlobals(IReadOnlyList<AllureGlobalAttachment> Attachments, IReadOnlyList<AllureStatusDetails> Errors);
+
+/// <param name="Timestamp">When it was attached, milliseconds since the epoch.</param>
+public sealed record AllureGlobalAttachment(string Name, string Source, string Type, long Timestamp);
+
 /// <summary>An attachment before it is written: its title, MIME type, file extension and content.</summary>
 public sealed record PendingAttachment(string Name, string MediaType, string Extension, string Content);
 
