@@ -49,7 +49,11 @@ public sealed record AllureStatusDetails(string? Message, string? Trace)
 
 public sealed record AllureLabel(string Name, string Value);
 
-public sealed record AllureParameter(string Name, string Value);
+public sealed record AllureParameter(string Name, string Value)
+{
+    /// <summary>Left out of the history id Allure 3 computes from the parameters: true for a value that changes from run to run (a discovered UUID).</summary>
+    public bool? Excluded { get; init; }
+}
 
 public sealed record AllureLink(string Name, string Url, string Type);
 
