@@ -146,8 +146,8 @@ public sealed class EndpointCoverageTests
         full.Should().StartWith("Endpoint coverage of run run1: " + Coverage.Headline);
         var header = full.Split('\n').Single(l => l.StartsWith("Header ", StringComparison.Ordinal));
         header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Should().Equal("25", "2", "1", "1", "63", "1", "1", "0", "63", "1", "1", "0");
-        full.Should().Contain("  dashboard         1 endpoints     1 cases   1 under Header [Header]: no MCPClient processed transfer 5e3c9a10… in 60 s")
-            .And.Contain("  Storage Service   1 endpoints    22 cases   1 under Header: AllowDestructive=true")
+        full.Should().Contain("  dashboard         1 endpoint      1 case    1 under Header [Header]: no MCPClient processed transfer 5e3c9a10… in 60 s")
+            .And.Contain("  Storage Service   1 endpoint     22 cases   1 under Header: AllowDestructive=true")
             .And.Contain("Not exercised under Header (6):")
             .And.NotContain(Uuid);
         compact.Should().NotContain("Not exercised under Header").And.Contain(header);

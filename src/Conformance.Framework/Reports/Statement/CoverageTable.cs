@@ -68,7 +68,7 @@ public static class CoverageTable
         foreach (var r in reasons)
         {
             var modes = r.AuthModes.Count >= all ? string.Empty : $" [{string.Join(", ", r.AuthModes)}]";
-            text.AppendLine($"  {Pad(ServiceOf(r.Service), 16)}{N(r.Endpoints),3} endpoints {N(r.Cases),5} cases {N(r.UnderHeader),3} under Header{modes}: {r.Reason}");
+            text.AppendLine($"  {Pad(ServiceOf(r.Service), 16)}{Count(r.Endpoints, "endpoint")}{Count(r.Cases, "case", 5)}{N(r.UnderHeader),3} under Header{modes}: {r.Reason}");
         }
     }
 
@@ -90,6 +90,9 @@ public static class CoverageTable
     }
 
     private static string ServiceOf(string service) => EndpointCoverage.ServiceName(ServiceKindNames.Parse(service));
+
+    // "  1 endpoint  ", " 21 endpoints ": the columns stay aligned.
+    private static string Count(int n, string noun, int width = 3) => $"{N(n).PadLeft(width)} {(n == 1 ? noun + " " : noun + "s")} ";
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
