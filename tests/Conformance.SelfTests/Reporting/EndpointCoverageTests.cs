@@ -132,6 +132,8 @@ public sealed class EndpointCoverageTests
         CoverageReasons.NotRun("x", "not run: the bad-credential budget (5) is used up; raise BadCredentialBudget (BAD_CREDENTIAL_BUDGET) to send more").Should().Be("BadCredentialBudget (used up)");
         CoverageReasons.NotRun("x", "not run: the Storage Service is not configured (set STORAGE_SERVICE_URL, STORAGE_SERVICE_USER and STORAGE_SERVICE_API_KEY)").Should().Be("the Storage Service is not configured");
         CoverageReasons.NotRun("x", "DRY RUN: would send GET http://h/api/ x").Should().Be("DryRun=true (nothing was sent)");
+        CoverageReasons.NotRun("x", "not run: am.transfer.hide_completed changes every completed transfer, not only what this run created; set AllowBulkChanges=true (ALLOW_BULK_CHANGES=true) on an instance where that is acceptable")
+            .Should().Be("AllowBulkChanges=true");
         CoverageReasons.Inconclusive("ss.file.move@v2, Basic", "INCONCLUSIVE: not run: HTTP Basic needs the user's password; set StorageServicePassword (STORAGE_SERVICE_PASSWORD)")
             .Should().Be("HTTP Basic needs the user's password; set StorageServicePassword (STORAGE_SERVICE_PASSWORD)");
         CoverageReasons.Inconclusive("c", "INCONCLUSIVE: c could not be exercised: " + new string('x', 300) + "\nsecond line").Should().HaveLength(200).And.EndWith("…");
