@@ -37,5 +37,17 @@ internal sealed class SuiteReportEnvironment : IReportEnvironment
         yield return new("hostile.writes", s.IsEmbedded || s.AllowHostileWrites ? "allowed" : "not allowed");
         yield return new("bulk.changes", s.IsEmbedded || s.AllowBulkChanges ? "allowed" : "not allowed");
         yield return new("request.timeout.seconds", s.RequestTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (CoverageReport.Written is { } coverage)
+        {
+            // The headline figure; the whole table is the global attachment below.
+            yield return new("coverage", coverage.Coverage.Headline);
+            yield return new("coverage.table", coverage.File);
+        }
     }
+
+    public IEnumerable<PendingAttachment> Attachments() =>
+        CoverageReport.Written is { } coverage ? [new PendingAttachment(CoverageAttachment, "text/plain", "txt", coverage.Table)] : [];
+
+    /// <summary>The name of the coverage table among the report's global attachments.</summary>
+    public const string CoverageAttachment = "Endpoint coverage per service and auth mode";
 }

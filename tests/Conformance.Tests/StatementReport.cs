@@ -36,6 +36,7 @@ internal static class StatementReport
         File.WriteAllText(html, Redact(StatementHtml.Render(statement), System.Net.WebUtility.HtmlEncode));
         TestContext.Progress.WriteLine($"Conformance statement: {statement.Verdict.Line}");
         TestContext.Progress.WriteLine($"Conformance statement written to {json} and {html}");
+        CoverageReport.Write(session.Run.RunId, statement.EndpointCoverage!, folder);
     }
 
     // Nothing in a statement should be secret (host names, versions, case names); the redactor makes

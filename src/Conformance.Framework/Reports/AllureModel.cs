@@ -49,7 +49,11 @@ public sealed record AllureStatusDetails(string? Message, string? Trace)
 
 public sealed record AllureLabel(string Name, string Value);
 
-public sealed record AllureParameter(string Name, string Value);
+public sealed record AllureParameter(string Name, string Value)
+{
+    /// <summary>Left out of the history id Allure 3 computes from the parameters: true for a value that changes from run to run (a discovered UUID).</summary>
+    public bool? Excluded { get; init; }
+}
 
 public sealed record AllureLink(string Name, string Url, string Type);
 
@@ -95,6 +99,15 @@ public sealed record AllureExecutor
 
     public string? ReportName { get; init; }
 }
+
+/// <summary>
+/// <c>&lt;uuid&gt;-globals.json</c>: attachments and errors of the whole run, not of one test. Allure 3
+/// reads it (its report lists them as global attachments); Allure 2 ignores the file.
+/// </summary>
+public sealed record AllureGlobals(IReadOnlyList<AllureGlobalAttachment> Attachments, IReadOnlyList<AllureStatusDetails> Errors);
+
+/// <param name="Timestamp">When it was attached, milliseconds since the epoch.</param>
+public sealed record AllureGlobalAttachment(string Name, string Source, string Type, long Timestamp);
 
 /// <summary>An attachment before it is written: its title, MIME type, file extension and content.</summary>
 public sealed record PendingAttachment(string Name, string MediaType, string Extension, string Content);

@@ -188,7 +188,14 @@ public static class AllureResultBuilder
         _ => c.Kind.ToString(),
     };
 
-    private static IEnumerable<AllureParameter> Parameters(ConformanceCase? c, Exchange? exchange)
+    private static IEnumerable<AllureParameter> Parameters(ConformanceCase? c, Exchange? exchange) =>
+        CaseParameters(c, exchange).Concat(DiscoveredParameters(exchange));
+
+    /// <summary>"discovered" (then "discovered 2", ...): "am.transfer.unapproved:results[0].uuid -> &lt;uuid&gt;", what the request was sent with and where it was found.</summary>
+    public static IEnumerable<AllureParameter> DiscoveredParameters(Exchange? exchange) =>
+        (exchange?.Discovered ?? []).Select((found, i) => new AllureParameter(i == 0 ? "discovered" : $"discovered {i + 1}", found.ToString()) { Excluded = true });
+
+    private static IEnumerable<AllureParameter> CaseParameters(ConformanceCase? c, Exchange? exchange)
     {
         if (c is null)
         {

@@ -7,7 +7,7 @@ namespace Conformance.Framework.Reports;
 /// <summary>
 /// Writes an Allure results folder: one <c>&lt;uuid&gt;-result.json</c> per test with its
 /// <c>&lt;uuid&gt;-attachment.&lt;ext&gt;</c> files, and <c>categories.json</c>,
-/// <c>executor.json</c> and <c>environment.properties</c> for the run. Thread-safe: every file has a
+/// <c>executor.json</c>, <c>environment.properties</c> and <c>&lt;uuid&gt;-globals.json</c> for the run. Thread-safe: every file has a
 /// unique name. Results and run files appear whole (temporary file, then rename); an attachment is
 /// written before the result that names it, so no reader meets a result whose attachment is not
 /// complete. Every byte written passes <see cref="Redactor"/> here, whatever the caller already did.
@@ -67,6 +67,7 @@ public sealed class AllureResultsWriter
     public static bool IsAllureFile(string name) =>
         name.EndsWith("-result.json", StringComparison.Ordinal)
         || name.EndsWith("-container.json", StringComparison.Ordinal)
+        || name.EndsWith("-globals.json", StringComparison.Ordinal)
         || name.Contains("-attachment", StringComparison.Ordinal)
         || name is "categories.json" or "executor.json" or "environment.properties" or "environment.xml"
         || name.EndsWith(".tmp", StringComparison.Ordinal);
@@ -80,6 +81,25 @@ public sealed class AllureResultsWriter
         }
 
         WriteJson($"{output.Result.Uuid}-result.json", output.Result);
+    }
+
+    /// <summary>Attachments of the whole run (<see cref="AllureGlobals"/>): each file, then one globals file naming them all.</summary>
+    public void WriteGlobals(IReadOnlyList<PendingAttachment> attachments, DateTimeOffset at)
+    {
+        if (attachments.Count == 0)
+        {
+            return;
+        }
+
+        var named = new List<AllureGlobalAttachment>();
+        foreach (var attachment in attachments)
+        {
+            var source = $"{Guid.NewGuid()}-attachment.{attachment.Extension}";
+            WriteText(source, attachment.Content, whole: false);
+            named.Add(new AllureGlobalAttachment(attachment.Name, source, attachment.MediaType, at.ToUnixTimeMilliseconds()));
+        }
+
+        WriteJson($"{Guid.NewGuid()}-globals.json", new AllureGlobals(named, []));
     }
 
     public void WriteCategories(IReadOnlyList<AllureCategory> categories) => WriteJson("categories.json", categories);

@@ -97,7 +97,7 @@ internal sealed class AllureRun
         Write(test, result, verdict, start, stop, thread);
     }
 
-    /// <summary>Writes results for tests that never ran their actions (their suite's set-up failed), then the environment.</summary>
+    /// <summary>Writes results for tests that never ran their actions (their suite's set-up failed), then the environment and the run's own attachments.</summary>
     public void Finish(ITestResult root, Type? environmentType)
     {
         foreach (var leaf in Leaves(root))
@@ -111,14 +111,17 @@ internal sealed class AllureRun
         }
 
         var entries = BaseEnvironment().ToList();
+        var attachments = new List<PendingAttachment>();
         if (environmentType is not null && Activator.CreateInstance(environmentType, nonPublic: true) is IReportEnvironment environment)
         {
             entries.AddRange(environment.Describe());
+            attachments.AddRange(environment.Attachments());
         }
 
         _pending.CompleteAdding();
         _draining.GetAwaiter().GetResult();
         _writer.WriteEnvironment(entries);
+        _writer.WriteGlobals(attachments, DateTimeOffset.UtcNow);
         _deleteEarlierRun();
     }
 

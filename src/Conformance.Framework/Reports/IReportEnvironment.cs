@@ -8,4 +8,7 @@ namespace Conformance.Framework.Reports;
 public interface IReportEnvironment
 {
     IEnumerable<KeyValuePair<string, string>> Describe();
+
+    /// <summary>Files about the whole run (a summary table), written as Allure global attachments: the report lists them apart from any test.</summary>
+    IEnumerable<PendingAttachment> Attachments() => [];
 }

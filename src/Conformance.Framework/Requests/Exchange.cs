@@ -39,6 +39,9 @@ public sealed record Exchange
     /// <summary>True when the raw body (before redaction) contained the user's API key or password; see <see cref="Checks.CredentialLeak"/>.</summary>
     public bool BodyEchoesSecret { get; init; }
 
+    /// <summary>Values of the request found on the target by discovery, and where (<see cref="DiscoveredValue"/>).</summary>
+    public IReadOnlyList<DiscoveredValue> Discovered { get; init; } = [];
+
     /// <summary>How many times the request was sent (more than one after retries of a read).</summary>
     public int Attempts { get; init; } = 1;
 
@@ -81,6 +84,11 @@ public sealed record Exchange
     {
         var text = new StringBuilder();
         text.AppendLine($"Request:  {Method} {Url}  [{Service}, auth mode {AuthMode}]");
+        foreach (var found in Discovered)
+        {
+            text.AppendLine($"Discovered: {found}");
+        }
+
         if (TransportError is not null)
         {
             text.AppendLine($"Response: none: {TransportError} (after {Elapsed.TotalMilliseconds:F0} ms{Tries})");

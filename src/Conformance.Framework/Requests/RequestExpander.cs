@@ -16,7 +16,8 @@ public sealed partial class RequestExpander(ConformanceSession session)
             arranged = await session.Arranger.ArrangeAsync(template.Arrange, cancellationToken);
         }
 
-        async Task<string> Expand(string value) => await ExpandValueAsync(value, arranged, apiVersion, forProbe, cancellationToken);
+        var discovered = new List<DiscoveredValue>();
+        async Task<string> Expand(string value) => await ExpandValueAsync(value, arranged, apiVersion, forProbe, discovered, cancellationToken);
 
         var path = endpoint.Path.Replace("{api_version}", apiVersion ?? "v2", StringComparison.Ordinal);
         foreach (var (name, value) in template.PathParams)
@@ -38,10 +39,12 @@ public sealed partial class RequestExpander(ConformanceSession session)
             Form = template.Form is null ? null : await ExpandPairs(template.Form, Expand),
             Body = template.Json is not null ? (await ExpandJson(template.Json.DeepClone(), Expand))!.ToJsonString() : template.Body is null ? null : await Expand(template.Body),
             ContentType = template.ContentType ?? (template.Json is not null ? "application/json" : null),
+            Discovered = discovered.Distinct().ToList(),
         };
     }
 
-    private async Task<string> ExpandValueAsync(string value, IReadOnlyDictionary<string, string> arranged, string? apiVersion, bool forProbe, CancellationToken cancellationToken)
+    private async Task<string> ExpandValueAsync(
+        string value, IReadOnlyDictionary<string, string> arranged, string? apiVersion, bool forProbe, List<DiscoveredValue> discovered, CancellationToken cancellationToken)
     {
         if (session.Settings.DryRun && (value.StartsWith("discover:", StringComparison.Ordinal) || value.StartsWith("arrange:", StringComparison.Ordinal)))
         {
@@ -50,7 +53,9 @@ public sealed partial class RequestExpander(ConformanceSession session)
 
         if (value.StartsWith("discover:", StringComparison.Ordinal))
         {
-            return await session.Discovery.ResolveAsync(value["discover:".Length..], cancellationToken);
+            var found = await session.Discovery.ResolveWithSourceAsync(value["discover:".Length..], cancellationToken);
+            discovered.Add(found);
+            return found.Value;
         }
 
         if (value.StartsWith("arrange:", StringComparison.Ordinal))
@@ -63,7 +68,7 @@ public sealed partial class RequestExpander(ConformanceSession session)
 
         if (value.StartsWith("base64:", StringComparison.Ordinal))
         {
-            var inner = await ExpandValueAsync(value["base64:".Length..], arranged, apiVersion, forProbe, cancellationToken);
+            var inner = await ExpandValueAsync(value["base64:".Length..], arranged, apiVersion, forProbe, discovered, cancellationToken);
             return Convert.ToBase64String(Encoding.UTF8.GetBytes(inner));
         }
 

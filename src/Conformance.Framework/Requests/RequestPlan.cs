@@ -23,6 +23,9 @@ public sealed record RequestPlan
     /// <summary>A body sent byte for byte (e.g. invalid UTF-8), with <see cref="ContentType"/>; wins over <see cref="Form"/> and <see cref="Body"/>.</summary>
     public byte[]? RawBody { get; init; }
 
+    /// <summary>The values taken from the target by discovery, with where each came from.</summary>
+    public IReadOnlyList<DiscoveredValue> Discovered { get; init; } = [];
+
     /// <summary>True when <see cref="Query"/> values are already percent-encoded and go on the wire as they are (e.g. %FF).</summary>
     public bool QueryIsEncoded { get; init; }
 }

@@ -109,6 +109,7 @@ public sealed class ServiceClient : IDisposable
             Elapsed = stopwatch.Elapsed,
             TransportError = ReceivedNoResponse(response) ? Redactor.Redact(TransportError(response)) : null,
             Attempts = attempts,
+            Discovered = plan.Discovered.Select(d => d with { Value = Redactor.Redact(d.Value) }).ToList(),
         };
     }
 

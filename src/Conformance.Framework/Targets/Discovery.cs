@@ -47,7 +47,11 @@ public sealed class Discovery(ConformanceSession session)
     /// saying what was tried. <paramref name="arrange"/> false skips the alternatives that would make
     /// an object (priming reads lists for every endpoint; only a selected test may make its object).
     /// </summary>
-    public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken, bool arrange = true)
+    public async Task<string> ResolveAsync(string reference, CancellationToken cancellationToken, bool arrange = true) =>
+        (await ResolveWithSourceAsync(reference, cancellationToken, arrange)).Value;
+
+    /// <summary>As <see cref="ResolveAsync"/>, with the alternative that answered (what the test's report names).</summary>
+    public async Task<DiscoveredValue> ResolveWithSourceAsync(string reference, CancellationToken cancellationToken, bool arrange = true)
     {
         var alternatives = reference.Split(Or, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(a => arrange || !a.StartsWith(ArrangePrefix, StringComparison.Ordinal)).ToArray();
@@ -56,7 +60,7 @@ public sealed class Discovery(ConformanceSession session)
         {
             try
             {
-                return await ResolveOneAsync(alternative, cancellationToken);
+                return new DiscoveredValue(alternative, await ResolveOneAsync(alternative, cancellationToken));
             }
             catch (UnresolvableException e) when (alternatives.Length > 1)
             {

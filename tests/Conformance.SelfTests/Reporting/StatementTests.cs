@@ -81,11 +81,30 @@ public sealed class StatementTests
     {
         var run = await Embedded.Value;
 
-        foreach (var file in new[] { run.Json, run.Html })
+        foreach (var file in new[] { run.Json, run.Html }.Concat(Directory.GetFiles(run.Folder, "coverage-*.txt")))
         {
             var text = await File.ReadAllTextAsync(file);
             text.Should().NotContain(EmbeddedKey, file).And.NotContain(Uri.EscapeDataString(EmbeddedKey));
         }
+    }
+
+    [Test]
+    public async Task The_coverage_table_is_on_the_console_in_its_file_and_in_the_allure_report()
+    {
+        var run = await Embedded.Value;
+        var coverage = run.Statement.EndpointCoverage!;
+        var file = Path.Combine(run.Folder, $"coverage-{run.Statement.RunId}.txt");
+
+        coverage.Headline.Should().Be("Header: 29 of 29 dashboard and 65 of 65 Storage Service endpoints exercised (94 of 94)");
+        run.Output.Should().Contain($"Coverage: {coverage.Headline}. Table: {file}", "the headline and the file are shown at the default verbosity");
+        (await File.ReadAllTextAsync(file)).Should().StartWith($"Endpoint coverage of run {run.Statement.RunId}: {coverage.Headline}").And.Contain("Not exercised under Header (0):");
+
+        var allure = Path.Combine(run.Folder, "allure-results");
+        (await File.ReadAllLinesAsync(Path.Combine(allure, "environment.properties"))).Should().Contain("coverage=" + coverage.Headline);
+        var globals = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(allure, "*-globals.json").Should().ContainSingle().Subject));
+        var attachment = globals.RootElement.GetProperty("attachments").EnumerateArray().Should().ContainSingle().Subject;
+        attachment.GetProperty("name").GetString().Should().Be("Endpoint coverage per service and auth mode");
+        (await File.ReadAllTextAsync(Path.Combine(allure, attachment.GetProperty("source").GetString()!))).Should().Be(await File.ReadAllTextAsync(file));
     }
 
     [Test]
@@ -212,6 +231,7 @@ public sealed class StatementTests
     {
         var folder = Directory.CreateTempSubdirectory($"statement-{name}-").FullName;
         environment["STATEMENT_DIRECTORY"] = folder;
+        environment["ALLURE_RESULTS_DIRECTORY"] = Path.Combine(folder, "allure-results");
         var (_, output) = await SuiteProcess.RunAsync(environment, filter,
             timeout: TimeSpan.FromMinutes(10), arguments: ["--results-directory", folder, "--logger", "trx;LogFileName=suite.trx"]);
         var json = Directory.GetFiles(folder, "conformance-statement-*.json").Should().ContainSingle(output).Subject;

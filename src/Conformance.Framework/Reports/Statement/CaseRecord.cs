@@ -4,8 +4,8 @@ namespace Conformance.Framework.Reports.Statement;
 public sealed record MatchedDeviation(string Case, string Requirement, string Service, string Versions, string Reason, string Link, string Source);
 
 /// <summary>
-/// One finished test as the statement keeps it: no message, no body, nothing that could carry a
-/// secret; the answer's status, media type and body shape only (<see cref="AnswerShape"/>), so two
+/// One finished test as the statement keeps it: no message (only, for a case not exercised, its
+/// reason, short and redacted), no body, nothing that could carry a secret; the answer's status, media type and body shape only (<see cref="AnswerShape"/>), so two
 /// runs can be compared case by case.
 /// </summary>
 public sealed record CaseRecord
@@ -17,6 +17,9 @@ public sealed record CaseRecord
     public required string Case { get; init; }
 
     public required CaseOutcome Outcome { get; init; }
+
+    /// <summary>Why an inconclusive or not-run case was not exercised, short and redacted (<see cref="CoverageReasons"/>); null otherwise.</summary>
+    public string? Reason { get; init; }
 
     /// <summary>The test itself threw (a defect of the suite, Allure "broken"); the outcome is then failed.</summary>
     public bool SuiteError { get; init; }

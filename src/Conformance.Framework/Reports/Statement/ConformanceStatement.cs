@@ -28,6 +28,9 @@ public sealed record ConformanceStatement
 
     public required StatementMatrix Matrix { get; init; }
 
+    /// <summary>Endpoints exercised per service and auth mode, with the reasons for the rest (<see cref="Statement.EndpointCoverage"/>); absent from statements written before it.</summary>
+    public EndpointCoverage? EndpointCoverage { get; init; }
+
     public required IReadOnlyList<CaseEntry> Cases { get; init; }
 }
 

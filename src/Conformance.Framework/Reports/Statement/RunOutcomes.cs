@@ -28,17 +28,20 @@ public static class RunOutcomes
         var checkedRequirements = verdict?.Results.Select(r => r.Requirement.Id).Distinct().ToList() ?? [];
         var intended = RequirementsOf.Intended(testCase, categories);
         var exchange = verdict?.Exchange;
+        var outcome = OutcomeOf(nunitStatus, message);
+        var caseName = arguments.FirstOrDefault() switch
+        {
+            ConformanceCase c => c.Name,
+            WorkflowDefinition w => w.CaseName,
+            HostileProbe p => p.Name,
+            _ => name,
+        };
         return new CaseRecord
         {
             Test = fullName,
-            Case = arguments.FirstOrDefault() switch
-            {
-                ConformanceCase c => c.Name,
-                WorkflowDefinition w => w.CaseName,
-                HostileProbe p => p.Name,
-                _ => name,
-            },
-            Outcome = OutcomeOf(nunitStatus, message),
+            Case = caseName,
+            Outcome = outcome,
+            Reason = CoverageReasons.Of(outcome, caseName, message),
             SuiteError = broken,
             MatrixEndpoint = testCase is { Kind: CaseKind.Auth } ? MatrixRow(testCase) : null,
             MatrixAuthMode = testCase is { Kind: CaseKind.Auth } ? testCase.Mode.ToString() : null,

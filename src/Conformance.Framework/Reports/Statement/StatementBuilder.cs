@@ -29,6 +29,7 @@ public static class StatementBuilder
             Totals = Totals(records),
             Requirements = requirements,
             Matrix = matrix,
+            EndpointCoverage = EndpointCoverage.Of(catalogue, versions, records),
             Cases = records.Select(Entry).ToList(),
         };
     }
@@ -99,7 +100,7 @@ public static class StatementBuilder
     }
 
     /// <summary>The same test as the version gate (<see cref="Gates.VersionGate"/>): an endpoint outside the target's version range does not exist there.</summary>
-    private static bool Applies(Endpoint endpoint, IReadOnlyDictionary<ServiceKind, string> versions) =>
+    public static bool Applies(Endpoint endpoint, IReadOnlyDictionary<ServiceKind, string> versions) =>
         !(versions.TryGetValue(endpoint.Service, out var version) && endpoint.Versions.TryGetValue(endpoint.Service.CatalogueName(), out var range) && !range.Contains(version));
 
     /// <summary>

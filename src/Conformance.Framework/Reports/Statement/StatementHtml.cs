@@ -73,6 +73,11 @@ public static class StatementHtml
 
         html.Append("</table>\n");
         KnownDeviations(html, s.Verdict.KnownDeviations);
+        if (s.EndpointCoverage is { } coverage)
+        {
+            CoverageSection(html, coverage);
+        }
+
         Matrix(html, s);
         NotPassed(html, s.Cases);
         html.Append("</body></html>\n");
@@ -103,6 +108,68 @@ public static class StatementHtml
         foreach (var c in selection.ByCategory)
         {
             html.Append($"<tr><td>{E(c.Category)}</td><td class=\"n\">{c.Loaded}</td><td class=\"n\">{c.Ran}</td></tr>");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void CoverageSection(StringBuilder html, EndpointCoverage coverage)
+    {
+        html.Append($"<h2>Endpoints exercised per service and auth mode</h2>\n<p id=\"coverage-headline\"><strong>{E(coverage.Headline)}</strong></p>\n<p class=\"rule\">Counted so: {E(coverage.CountingRule)}.</p>\n");
+        html.Append("<table id=\"coverage\"><tr><th rowspan=\"2\">auth mode</th>");
+        foreach (var block in coverage.Services)
+        {
+            html.Append($"<th colspan=\"4\">{E(block.Name)}: {block.Endpoints} endpoints</th>");
+        }
+
+        html.Append("</tr>\n<tr>");
+        foreach (var _ in coverage.Services)
+        {
+            html.Append("<th>exercised</th><th>inconclusive</th><th>not run</th><th>n/a</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (var mode in coverage.AuthModes)
+        {
+            html.Append($"<tr><th>{E(mode)}</th>");
+            foreach (var m in coverage.Services.Select(b => b.Mode(mode)))
+            {
+                html.Append(m is null ? "<td colspan=\"4\"></td>"
+                    : $"<td class=\"n\">{m.Exercised}</td><td class=\"n\">{m.Inconclusive}</td><td class=\"n\">{m.NotRun}</td><td class=\"n\">{m.NotApplicable}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
+        ReasonTable(html, "coverage-inconclusive", "Inconclusive, by reason", coverage.Inconclusive);
+        ReasonTable(html, "coverage-not-run", "Not run, by the setting that would run them", coverage.NotRun);
+        html.Append($"<h3>Not exercised under {E(Statement.EndpointCoverage.HeadlineMode)} ({coverage.NotExercisedUnderHeader.Count})</h3>\n");
+        if (coverage.NotExercisedUnderHeader.Count > 0)
+        {
+            html.Append("<table id=\"coverage-gaps\"><tr><th>service</th><th>endpoint</th><th>outcome</th><th>reason</th></tr>");
+            foreach (var g in coverage.NotExercisedUnderHeader)
+            {
+                html.Append($"<tr><td>{E(g.Service)}</td><td>{E(g.Endpoint)}</td><td>{E(g.Outcome)}</td><td>{E(g.Reason)}</td></tr>");
+            }
+
+            html.Append("</table>\n");
+        }
+    }
+
+    private static void ReasonTable(StringBuilder html, string id, string title, IReadOnlyList<CoverageReason> reasons)
+    {
+        html.Append($"<h3>{E(title)}</h3>\n");
+        if (reasons.Count == 0)
+        {
+            html.Append("<p>None.</p>\n");
+            return;
+        }
+
+        html.Append($"<table id=\"{id}\"><tr><th>service</th><th>reason</th><th>endpoints</th><th>cases</th><th>endpoints missed under Header</th><th>auth modes</th></tr>");
+        foreach (var r in reasons)
+        {
+            html.Append($"<tr><td>{E(r.Service)}</td><td>{E(r.Reason)}</td><td class=\"n\">{r.Endpoints}</td><td class=\"n\">{r.Cases}</td><td class=\"n\">{r.UnderHeader}</td><td>{E(string.Join(", ", r.AuthModes))}</td></tr>");
         }
 
         html.Append("</table>\n");
