@@ -22,7 +22,7 @@ internal sealed class SelectionWatch(Func<bool> wanted, Action<ITestFilter> lear
     /// <summary>Watches the worker running the caller; there is none under NUnit's single-threaded dispatcher (NumberOfTestWorkers 0).</summary>
     public void WatchCurrentWorker()
     {
-        if (TestExecutionContext.CurrentContext.TestWorker is not { } worker)
+        if (Volatile.Read(ref _ended) || TestExecutionContext.CurrentContext.TestWorker is not { } worker)
         {
             return;
         }

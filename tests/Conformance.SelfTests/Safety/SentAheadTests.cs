@@ -28,8 +28,9 @@ public sealed partial class SentAheadTests
     {
         var (sentAhead, sentByTests, testsThatSent) = await RunAsync(filter: null);
 
-        sentByTests.Should().Be(0, "the write fixtures run first, so the filter is learnt before any read-only test starts");
-        sentAhead.Should().Be(testsThatSent.Count(n => !n.Contains("Write", StringComparison.Ordinal)), "every read-only test's exchange went in the burst");
+        sentByTests.Should().Be(0, "the write fixtures run first, so the filter is learnt before any read-only test starts: every read-only exchange went in the burst");
+        sentAhead.Should().BeGreaterThanOrEqualTo(testsThatSent.Count(n => !n.Contains("Write", StringComparison.Ordinal)),
+            "the burst holds every read-only test that sent (and those whose case is not run on this target, which send nothing)");
     }
 
     private static async Task<(int SentAhead, int SentByTests, List<string> TestsThatSent)> RunAsync(string? filter)
