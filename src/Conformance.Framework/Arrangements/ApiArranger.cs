@@ -14,6 +14,7 @@ public sealed class ApiArranger : IArranger
     private readonly IArranger _target;
     private readonly StorageArrangements _storage;
     private readonly DashboardArrangements _dashboard;
+    private readonly ReingestArrangements _reingest;
 
     public ApiArranger(ConformanceSession session, IArranger target)
     {
@@ -21,6 +22,7 @@ public sealed class ApiArranger : IArranger
         _target = target;
         _storage = new StorageArrangements(session);
         _dashboard = new DashboardArrangements(session);
+        _reingest = new ReingestArrangements(session, _storage, _dashboard);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(string arrangement, CancellationToken cancellationToken = default)
@@ -51,6 +53,8 @@ public sealed class ApiArranger : IArranger
             "completed-transfer" => _dashboard.CompletedTransferAsync(cancellationToken),
             "completed-ingest" => _dashboard.CompletedIngestAsync(cancellationToken),
             "deletable-processing-config" => _dashboard.BuiltInProcessingConfigAsync(cancellationToken),
+            "aip-ready-for-reingest" => _reingest.AipInTmpAsync(cancellationToken),
+            "ingest-awaiting-reingest-approval" => _reingest.AwaitingApprovalAsync(cancellationToken),
             _ => throw new UnresolvableException($"the suite has no way to arrange '{arrangement}' through the target's API"),
         });
     }
@@ -69,8 +73,6 @@ public sealed class ApiArranger : IArranger
             "the dashboard API cannot create a processing configuration (only its web UI can)",
         "deletable-processing-config" when !_session.Settings.AllowBulkChanges =>
             $"the dashboard API cannot create a processing configuration (only its web UI can), and the suite deletes one it did not create (the built-in 'automated', regenerated with its defaults) only with {Settings.AllowBulkChanges.Name}=true ({Settings.AllowBulkChanges.EnvironmentVariable}=true)",
-        "aip-ready-for-reingest" or "ingest-awaiting-reingest-approval" =>
-            "a reingest needs an AIP this pipeline made with its METS, extracted by the Storage Service into the pipeline's shared directory; the suite does not start one on a configured target (it would reprocess a stored AIP)",
         _ => null,
     };
 

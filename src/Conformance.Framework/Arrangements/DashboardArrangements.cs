@@ -112,10 +112,10 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     }
 
     /// <summary>The bound of one wait, as the workflows poll: PollAttempts reads or PollTimeoutSeconds, PollIntervalSeconds apart.</summary>
-    private string Wait => $"{session.Settings.PollAttempts} status reads or {session.Settings.PollTimeout.TotalSeconds:0} s ({Settings.PollAttempts.Name}, {Settings.PollTimeoutSeconds.Name})";
+    internal string Wait => $"{session.Settings.PollAttempts} status reads or {session.Settings.PollTimeout.TotalSeconds:0} s ({Settings.PollAttempts.Name}, {Settings.PollTimeoutSeconds.Name})";
 
     /// <summary>Polls until <paramref name="poll"/> gives a value; the reason when it never does.</summary>
-    private async Task<string> PollAsync(CancellationToken cancellationToken, Func<Task<string?>> poll, string reason)
+    internal async Task<string> PollAsync(CancellationToken cancellationToken, Func<Task<string?>> poll, string reason)
     {
         var settings = session.Settings;
         var clock = Stopwatch.StartNew();

@@ -149,10 +149,12 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     private Reply Locked(Func<ApiContext, Reply> handler, ApiContext context)
     {
+        Reply reply;
         lock (state.Gate)
         {
-            return handler(context);
+            reply = handler(context);
         }
+        return context.AfterUnlock is { } then ? then(reply) : reply;
     }
 
     private static Reply Canned(int status, StorageRequest request) =>
