@@ -5,8 +5,8 @@ namespace Conformance.Framework.Arrangements;
 /// through the Storage Service's API (<see cref="ScratchArea"/>). The embedded reference server
 /// makes the rest in-process; every other target gets them through its own APIs, from scratch
 /// copies only, each object recorded in the cleanup ledger, and only when writes are allowed.
-/// Every call makes a fresh object: a case that consumes its object (approve, hide, delete) never
-/// meets one another case used.
+/// A request the server should let act (approve, hide, delete) gets a fresh object of its own;
+/// requests a correct server refuses share one per run (<see cref="ArrangeSharedAsync"/>).
 /// </summary>
 public sealed class ApiArranger : IArranger
 {
@@ -15,6 +15,7 @@ public sealed class ApiArranger : IArranger
     private readonly StorageArrangements _storage;
     private readonly DashboardArrangements _dashboard;
     private readonly ReingestArrangements _reingest;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> _shared = new(StringComparer.Ordinal);
 
     public ApiArranger(ConformanceSession session, IArranger target)
     {
@@ -58,6 +59,14 @@ public sealed class ApiArranger : IArranger
             _ => throw new UnresolvableException($"the suite has no way to arrange '{arrangement}' through the target's API"),
         });
     }
+
+    /// <summary>
+    /// One object per arrangement for the run, made on first use, for what does not change it: a
+    /// request a correct server refuses (wrong credentials, a missing slash, a bad variant) and the
+    /// read-only cases that discover it. Only a request the server should let act gets a fresh one.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> ArrangeSharedAsync(string arrangement, CancellationToken cancellationToken = default) =>
+        _shared.GetOrAdd(arrangement, a => new Lazy<Task<IReadOnlyDictionary<string, string>>>(() => ArrangeAsync(a, cancellationToken))).Value;
 
     /// <summary>What the embedded reference server makes in-process (faster, or a state its APIs cannot reach); the rest goes through the API there too.</summary>
     private static readonly HashSet<string> InProcess =

@@ -35,7 +35,7 @@ public sealed class ConformanceSession : IDisposable
 
     public SchemaRegistry Schemas { get; }
 
-    public IArranger Arranger { get; }
+    public ApiArranger Arranger { get; }
 
     /// <summary>The run's scratch copies of the transfer source: the only paths its writes act on.</summary>
     public Cleanup.ScratchArea Scratch { get; }
