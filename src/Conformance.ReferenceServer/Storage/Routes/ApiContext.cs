@@ -32,5 +32,5 @@ internal sealed class ApiContext
 
     /// <summary>self.create_response: serialised in the negotiated format (a broken Accept raises BadRequest here).</summary>
     public Reply Respond(int status, JsonNode? data, bool resourceObject = false) =>
-        Reply.Tastypie(status, data, FormatNegotiator.Determine(Request), resourceObject);
+        Reply.Tastypie(status, data, FormatNegotiator.Determine(Request, Version), resourceObject);
 }
