@@ -76,16 +76,12 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
         return (Substitute(plan, input, value, raw, marker), pathValues);
     }
 
-    /// <summary>
-    /// Expands with the run's shared object of the endpoint's arrangement (a correct server refuses a
-    /// probe, so it changes nothing; each probe's reads before and after see what it did); where
-    /// nothing can be arranged, with random identifiers instead (the probe is refused anyway).
-    /// </summary>
+    /// <summary>Expands with the endpoint's arrangement; where nothing can be arranged, with random identifiers instead (the probe is refused anyway).</summary>
     private async Task<RequestPlan> ExpandAsync(Endpoint endpoint, RequestTemplate template, string? apiVersion, CancellationToken cancellationToken)
     {
         try
         {
-            return await session.Expander.ExpandAsync(endpoint, template, apiVersion, forProbe: false, cancellationToken, sharedArrangement: true);
+            return await session.Expander.ExpandAsync(endpoint, template, apiVersion, forProbe: false, cancellationToken);
         }
         catch (UnresolvableException) when (template.Arrange is not null)
         {
