@@ -16,7 +16,7 @@ public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode 
     /// </summary>
     public bool ActsOnItsObject => Kind switch
     {
-        CaseKind.Auth => !PresentsWrongCredentials,
+        CaseKind.Auth => Mode.IsAccepted(Endpoint.Service),
         CaseKind.Variant => Variant!.Expect.Any(e => e.Status is >= 200 and < 300),
         _ => false,
     };
