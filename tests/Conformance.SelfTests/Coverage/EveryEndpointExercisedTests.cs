@@ -20,17 +20,7 @@ public sealed class EveryEndpointExercisedTests
     public async Task Every_auth_matrix_case_reaches_a_configured_reference_server_with_every_tier_allowed()
     {
         await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { ApiKey = "selftest-key-coverage-0123" });
-        var environment = new Dictionary<string, string>(SafetyTests.Environment(host))
-        {
-            ["ALLOW_WRITES"] = "true",
-            ["ALLOW_DESTRUCTIVE"] = "true",
-            ["ALLOW_HOSTILE_WRITES"] = "true",
-            ["ALLOW_BULK_CHANGES"] = "true",
-            ["TRANSFER_SOURCE_LOCATION"] = ReferenceData.TransferSourceLocationUuid,
-            ["TRANSFER_SOURCE_PATH"] = ReferenceData.TransferSourcePath,
-            ["ARRANGE_PATH"] = ReferenceData.ArrangePath,
-            ["POLL_INTERVAL_SECONDS"] = "0",
-        };
+        var environment = new Dictionary<string, string>(SafetyTests.EveryTier(host)) { ["ALLOW_BULK_CHANGES"] = "true" };
 
         var (exitCode, output) = await SuiteProcess.RunAsync(environment, arguments: ["--filter", "Name~Answers_per_contract"], timeout: TimeSpan.FromMinutes(12));
 
