@@ -19,7 +19,7 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     public async Task<IReadOnlyDictionary<string, string>> TransferAwaitingApprovalAsync(CancellationToken cancellationToken)
     {
         var calls = new ArrangementCalls(session, "transfer-awaiting-approval");
-        var name = Unique("awaiting");
+        var name = session.Run.Unique("awaiting");
         var form = new List<KeyValuePair<string, string>>
         {
             new("name", name), new("type", "standard"), new("paths[]", TransferSourcePath()), new("row_ids[]", ""),
@@ -79,7 +79,7 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     {
         var body = new JsonObject
         {
-            ["name"] = Unique("processed"),
+            ["name"] = session.Run.Unique("processed"),
             ["type"] = "standard",
             ["path"] = TransferSourcePath(),
             ["processing_config"] = session.Placeholder("processing-config") ?? Settings.ProcessingConfig.Default,
@@ -144,5 +144,4 @@ internal sealed class DashboardArrangements(ConformanceSession session)
         return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{location}:{path}"));
     }
 
-    private string Unique(string what) => $"{session.Run.RunId}-{what}-{session.Run.NextUnique()[session.Run.RunId.Length..]}";
 }

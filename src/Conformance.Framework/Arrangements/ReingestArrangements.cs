@@ -27,7 +27,7 @@ internal sealed class ReingestArrangements(ConformanceSession session, StorageAr
         var path = package["current_path"]?.GetValue<string>()?.TrimEnd('/') ?? throw new UnresolvableException($"the Storage Service gave the run's AIP {uuid} no current_path");
         var processing = await session.Discovery.ResolveAsync(CurrentlyProcessing, cancellationToken);
         // An AIP's folder is "<name>-<uuid>", which transfer/reingest strips before adding the new transfer's uuid.
-        var name = $"{session.Run.RunId}-reingest-{session.Run.NextUnique()[session.Run.RunId.Length..]}-{uuid}";
+        var name = $"{session.Run.Unique("reingest")}-{uuid}";
         var body = new JsonObject
         {
             ["origin_location"] = origin,
