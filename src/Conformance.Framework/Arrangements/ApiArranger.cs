@@ -21,7 +21,8 @@ public sealed class ApiArranger : IArranger
     {
         _session = session;
         _target = target;
-        _storage = new StorageArrangements(session);
+        // An AIP is a copy of the one the run's own ingest stored: one ingest per run, shared.
+        _storage = new StorageArrangements(session, new PipelineAipCopies(session, cancellationToken => ArrangeSharedAsync("completed-ingest", cancellationToken)));
         _dashboard = new DashboardArrangements(session);
         _reingest = new ReingestArrangements(session, _storage, _dashboard);
     }

@@ -15,21 +15,36 @@ internal sealed class ArrangementCalls(ConformanceSession session, string arrang
 
     public async Task<JsonNode> SendAsync(string endpointId, RequestPlan plan, string what, int[] accepted, CancellationToken cancellationToken, bool json = true)
     {
+        var exchange = await ExchangeAsync(endpointId, plan, what, accepted, cancellationToken);
+        return json ? Json(exchange, plan, what) : new JsonObject();
+    }
+
+    /// <summary>A GET's JSON, or null when the service answers 404 (it does not know the object).</summary>
+    public async Task<JsonNode?> GetOrNullAsync(string endpointId, string path, string what, CancellationToken cancellationToken)
+    {
+        var plan = new RequestPlan { Method = "GET", Path = path };
+        var exchange = await ExchangeAsync(endpointId, plan, what, [200, 404], cancellationToken);
+        return exchange.Status == 404 ? null : Json(exchange, plan, what);
+    }
+
+    /// <summary>A GET's body as text (a pointer file, a METS document).</summary>
+    public async Task<string> GetTextAsync(string endpointId, string path, string what, CancellationToken cancellationToken) =>
+        (await ExchangeAsync(endpointId, new RequestPlan { Method = "GET", Path = path }, what, [200], cancellationToken)).Body;
+
+    private async Task<Exchange> ExchangeAsync(string endpointId, RequestPlan plan, string what, int[] accepted, CancellationToken cancellationToken)
+    {
         var endpoint = session.Catalogue[endpointId];
         var client = session.Client(endpoint.Service)
             ?? throw new UnresolvableException($"{what} needs the {endpoint.Service.DisplayName()}, which is not configured");
         var exchange = await client.SendAsync(plan, AuthMode.Header, CreatedBy, cancellationToken);
         await session.AfterWriteAsync(CreatedBy, endpoint, endpoint.Tier, exchange, cancellationToken);
-        if (exchange.TransportError is not null || !accepted.Contains(exchange.Status))
-        {
-            throw new UnresolvableException($"{what} failed: {exchange.Method} {plan.Path} answered {Answer(exchange)}");
-        }
+        return exchange.TransportError is null && accepted.Contains(exchange.Status)
+            ? exchange
+            : throw new UnresolvableException($"{what} failed: {exchange.Method} {plan.Path} answered {Answer(exchange)}");
+    }
 
-        if (!json)
-        {
-            return new JsonObject();
-        }
-
+    private static JsonNode Json(Exchange exchange, RequestPlan plan, string what)
+    {
         try
         {
             return JsonNode.Parse(exchange.Body) ?? new JsonObject();

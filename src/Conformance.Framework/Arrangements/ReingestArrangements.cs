@@ -28,11 +28,13 @@ internal sealed class ReingestArrangements(ConformanceSession session, StorageAr
         var processing = await session.Discovery.ResolveAsync(CurrentlyProcessing, cancellationToken);
         // An AIP's folder is "<name>-<uuid>", which transfer/reingest strips before adding the new transfer's uuid.
         var name = $"{session.Run.Unique("reingest")}-{uuid}";
+        // A compressed AIP is one file: it goes into the folder (the Storage Service extracts one before a reingest; the API answer is what is tested).
+        var file = PipelineAipCopies.IsCompressed(path) ? (Source: path, Destination: $"tmp/{name}/{path.Split('/')[^1]}") : (Source: path + "/", Destination: $"tmp/{name}/");
         var body = new JsonObject
         {
             ["origin_location"] = origin,
             ["pipeline"] = $"/api/v2/pipeline/{Pipeline()}/",
-            ["files"] = new JsonArray(new JsonObject { ["source"] = path + "/", ["destination"] = $"tmp/{name}/" }),
+            ["files"] = new JsonArray(new JsonObject { ["source"] = file.Source, ["destination"] = file.Destination }),
         };
         await calls.PostJsonAsync("ss.location.move_files", $"/api/v2/location/{processing}/", body,
             "copying the run's AIP into tmp/ of the currently-processing location (move_files)", cancellationToken, 200);

@@ -8,18 +8,30 @@ namespace Conformance.Framework.Arrangements;
 /// transfer source); a SWORD deposit is a scratch copy registered as a deposit in a deposit location
 /// the run creates over its own scratch folder.
 /// </summary>
-internal sealed class StorageArrangements(ConformanceSession session)
+internal sealed class StorageArrangements(ConformanceSession session, PipelineAipCopies pipelineAips)
 {
     private const string AipStorage = "ss.location.list?purpose=AS:objects[0].resource_uri";
     private const string Backlog = "ss.location.list?purpose=BL:objects[0].resource_uri";
     private const string CurrentlyProcessing = "ss.location.list?purpose=CP:objects[0]";
 
+    private string? _backlogRefused;
     private readonly Lazy<Task<IReadOnlyDictionary<string, string>>> _depositLocation = new(() => CreateDepositLocationAsync(session));
 
-    /// <summary>uploaded-aip: an AIP with status UPLOADED (fields: uuid; file, a file at the top of the package).</summary>
+    /// <summary>
+    /// uploaded-aip: an AIP with status UPLOADED (fields: uuid; file, a file of the package for extract_file): a copy
+    /// of the AIP the run's own ingest stored (<see cref="PipelineAipCopies"/>), or, where the Storage Service does
+    /// not list that AIP (a reference server whose pipeline stores nothing), a scratch copy of the transfer source.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> UploadedAipAsync(CancellationToken cancellationToken)
     {
         var calls = new ArrangementCalls(session, "uploaded-aip");
+        if (await pipelineAips.SourceAsync(calls, cancellationToken) is { } source)
+        {
+            var aipStore = await session.Discovery.ResolveAsync(AipStorage, cancellationToken);
+            return await pipelineAips.RegisterCopyAsync(calls, source, aipStore,
+                Registration(Guid.NewGuid().ToString(), "AIP", "", "", aipStore, ""), cancellationToken);
+        }
+
         var copy = await session.Scratch.CopyAsync(calls.CreatedBy, cancellationToken);
         var file = await FirstFileAsync(calls, copy["location"], copy["path"], cancellationToken);
         var store = await session.Discovery.ResolveAsync(AipStorage, cancellationToken);
@@ -34,12 +46,27 @@ internal sealed class StorageArrangements(ConformanceSession session)
     /// <summary>backlog-transfer: a transfer in the backlog, status UPLOADED (fields: uuid).</summary>
     public async Task<IReadOnlyDictionary<string, string>> BacklogTransferAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _backlogRefused) is { } refused)
+        {
+            throw new UnresolvableException(refused);
+        }
+
         var calls = new ArrangementCalls(session, "backlog-transfer");
         var copy = await session.Scratch.CopyAsync(calls.CreatedBy, cancellationToken);
         var backlog = await session.Discovery.ResolveAsync(Backlog, cancellationToken);
         var uuid = Guid.NewGuid().ToString();
-        await calls.PostJsonAsync("ss.file.create", "/api/v2/file/",
-            Registration(uuid, "transfer", copy["location-uri"], copy["path"], backlog, session.Run.Unique("backlog")), "registering a scratch copy as a transfer in the backlog", cancellationToken, 201);
+        try
+        {
+            await calls.PostJsonAsync("ss.file.create", "/api/v2/file/",
+                Registration(uuid, "transfer", copy["location-uri"], copy["path"], backlog, session.Run.Unique("backlog")), "registering a scratch copy as a transfer in the backlog", cancellationToken, 201);
+        }
+        catch (UnresolvableException e) when (e.Message.Contains(" answered 500", StringComparison.Ordinal))
+        {
+            // The Storage Service indexes a backlog transfer's files from the METS the pipeline writes; a copy of the transfer source has none.
+            // Each refused registration leaves a package row behind, so the run does not try again.
+            Volatile.Write(ref _backlogRefused, e.Message + " (the Storage Service reads the transfer METS the pipeline writes, metadata/submissionDocumentation, which a copy of {transfer-source-path} lacks; only a transfer the pipeline sent to the backlog can be registered there; not tried again in this run)");
+            throw new UnresolvableException(_backlogRefused!);
+        }
         return new Dictionary<string, string> { ["uuid"] = uuid };
     }
 

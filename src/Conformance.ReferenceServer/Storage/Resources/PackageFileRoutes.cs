@@ -49,6 +49,11 @@ internal static class PackageFileRoutes
         {
             return Reply.Text(501, $"Unable to extract package of type: {package.PackageType}");
         }
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            // The path goes onto the 7z command line unchecked: subprocess refuses a NUL (known deviation).
+            throw new ArgumentException("embedded null byte");
+        }
         return package.ArchiveMembers.TryGetValue(relative, out var member)
             ? FileDownloads.Stream(PosixPath.BaseName(relative), member)
             : Reply.Text(404, "File not found");
