@@ -50,6 +50,8 @@ public sealed class ApiArranger : IArranger
             "uploaded-aip" => _storage.UploadedAipAsync(cancellationToken),
             "backlog-transfer" => _storage.BacklogTransferAsync(cancellationToken),
             "deposit-location" => _storage.DepositLocationAsync(),
+            "aip-store-location" => _storage.AipStoreLocationAsync(),
+            "async-task" => _storage.AsyncTaskAsync(cancellationToken),
             "sword-deposit" => _storage.DepositAsync(cancellationToken),
             "transfer-awaiting-approval" => _dashboard.TransferAwaitingApprovalAsync(cancellationToken),
             "completed-transfer" => _dashboard.CompletedTransferAsync(cancellationToken),

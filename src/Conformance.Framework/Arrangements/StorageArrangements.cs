@@ -8,7 +8,7 @@ namespace Conformance.Framework.Arrangements;
 /// transfer source); a SWORD deposit is a scratch copy registered as a deposit in a deposit location
 /// the run creates over its own scratch folder.
 /// </summary>
-internal sealed class StorageArrangements(ConformanceSession session, PipelineAipCopies pipelineAips)
+internal sealed partial class StorageArrangements(ConformanceSession session, PipelineAipCopies pipelineAips)
 {
     private const string AipStorage = "ss.location.list?purpose=AS:objects[0].resource_uri";
     private const string Backlog = "ss.location.list?purpose=BL:objects[0].resource_uri";
@@ -16,6 +16,7 @@ internal sealed class StorageArrangements(ConformanceSession session, PipelineAi
 
     private string? _backlogRefused;
     private readonly Lazy<Task<IReadOnlyDictionary<string, string>>> _depositLocation = new(() => CreateDepositLocationAsync(session));
+    private readonly Lazy<Task<IReadOnlyDictionary<string, string>>> _aipStoreLocation = new(() => CreateAipStoreLocationAsync(session));
 
     /// <summary>
     /// uploaded-aip: an AIP with status UPLOADED (fields: uuid; file, a file of the package for extract_file): a copy
@@ -118,6 +119,59 @@ internal sealed class StorageArrangements(ConformanceSession session, PipelineAi
             ["resource_uri"] = location["resource_uri"]?.GetValue<string>() ?? throw new UnresolvableException("the new deposit location has no resource_uri"),
         };
     }
+
+    /// <summary>
+    /// aip-store-location: an AIP-storage location (purpose AS) over the run's scratch folder, in the
+    /// currently-processing location's space, so a package the run moves there stays in scratch (fields: uuid).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> AipStoreLocationAsync() => _aipStoreLocation.Value;
+
+    /// <summary>async-task: an asynchronous task of the Storage Service, a scratch copy made with location async_move (fields: id).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AsyncTaskAsync(CancellationToken cancellationToken)
+    {
+        var calls = new ArrangementCalls(session, "async-task");
+        var processing = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".uuid", cancellationToken);
+        var source = session.Placeholder("transfer-source-location") ?? throw new UnresolvableException($"an asynchronous copy is made from {{transfer-source-location}}: set {Settings.TransferSourceLocation.Name} ({Settings.TransferSourceLocation.EnvironmentVariable})");
+        var sourcePath = (session.Placeholder("transfer-source-path") ?? throw new UnresolvableException($"an asynchronous copy is made from {{transfer-source-path}}: set {Settings.TransferSourcePath.Name} ({Settings.TransferSourcePath.EnvironmentVariable})")).Trim('/');
+        var destination = $"{session.Scratch.Folder}/{session.Run.NextUnique()[session.Run.RunId.Length..]}/";
+        var body = new JsonObject
+        {
+            ["origin_location"] = $"/api/v2/location/{source}/",
+            ["pipeline"] = $"/api/v2/pipeline/{session.Placeholder("pipeline-uuid")}/",
+            ["files"] = new JsonArray(new JsonObject { ["source"] = sourcePath + "/", ["destination"] = destination }),
+        };
+        var exchange = await calls.ExchangeAsync("ss.location.async_move",
+            new RequestPlan { Method = "POST", Path = $"/api/v2/location/{processing}/async/", Body = body.ToJsonString(), ContentType = "application/json" },
+            "copying the transfer source into the run's scratch folder asynchronously (location async_move)", [202], cancellationToken);
+        session.Ledger.RecordScratchCopy(calls.CreatedBy, processing, destination);
+        var id = AsyncId().Match(exchange.Header("Location") ?? "");
+        return id.Success
+            ? new Dictionary<string, string> { ["id"] = id.Groups[1].Value }
+            : throw new UnresolvableException($"location async_move answered 202 without a Location naming its task (/api/v2/async/<id>/): '{exchange.Header("Location")}'");
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> CreateAipStoreLocationAsync(ConformanceSession session)
+    {
+        var calls = new ArrangementCalls(session, "aip-store-location");
+        var space = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".space", CancellationToken.None);
+        var relative = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".relative_path", CancellationToken.None);
+        var pipeline = session.Placeholder("pipeline-uuid");
+        var location = await calls.PostJsonAsync("ss.location.create", "/api/v2/location/", new JsonObject
+        {
+            ["purpose"] = "AS",
+            ["space"] = space,
+            ["relative_path"] = $"{relative.TrimEnd('/')}/{session.Scratch.Folder}/aip-store",
+            ["description"] = $"conformance run {session.Run.RunId}: AIP store in scratch",
+            ["pipeline"] = pipeline is null ? new JsonArray() : new JsonArray($"/api/v2/pipeline/{pipeline}/"),
+        }, "creating an AIP-storage location over the run's scratch folder", CancellationToken.None, 201);
+        return new Dictionary<string, string>
+        {
+            ["uuid"] = location["uuid"]?.GetValue<string>() ?? throw new UnresolvableException("the new AIP-storage location has no uuid"),
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/api/v\d/async/(\d+)/?$")]
+    private static partial System.Text.RegularExpressions.Regex AsyncId();
 
     /// <summary>The first file (not folder) at the top of a scratch copy, as the Storage Service browses it (v2: names in base64).</summary>
     private static async Task<string> FirstFileAsync(ArrangementCalls calls, string location, string path, CancellationToken cancellationToken)
