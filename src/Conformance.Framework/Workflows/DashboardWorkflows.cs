@@ -276,8 +276,10 @@ public static class DashboardWorkflows
             return result;
         }
 
-        var exitCodes = (failed["tasks"] as JsonArray)?.OfType<JsonObject>().Select(t => t["exit_code"]?.ToJsonString()).Distinct().ToList() ?? [];
-        throw run.InconclusiveHere($"{result.Description}: the pipeline failed its job '{failed["name"]}' (microservice '{failed["microservice"]}', task exit codes {string.Join(", ", exitCodes)}), "
+        // Tasks may not be listed yet, or have no exit code yet, when the unit already reads FAILED.
+        var exitCodes = (failed["tasks"] as JsonArray)?.OfType<JsonObject>().Select(t => t["exit_code"]?.ToJsonString()).OfType<string>().Distinct().ToList() ?? [];
+        var codes = exitCodes.Count == 0 ? "" : $", task exit codes {string.Join(", ", exitCodes)}";
+        throw run.InconclusiveHere($"{result.Description}: the pipeline failed its job '{failed["name"]}' (microservice '{failed["microservice"]}'{codes}), "
             + "a failure of the target's processing, not of its API. A transfer started with start_transfer follows the processingMCP.xml its source carries, else the pipeline's 'default' configuration, "
             + "and v2beta/package follows ProcessingConfig: make the one used skip what the target cannot run (the built-in ones scan for viruses, which fails without ClamAV), or install the tool the job needs");
     }
