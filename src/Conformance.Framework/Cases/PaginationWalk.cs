@@ -16,7 +16,41 @@ public static class PaginationWalk
         from v in new[] { "v2", "v1" }
         select (e.Id, v);
 
+    /// <summary>
+    /// Walks the list; a list that changed during the walk (a live instance: other users, or the run's
+    /// own writes) is walked once more, and if it changed again the verdict is inconclusive, never a
+    /// pass or a failure: objects added or removed meanwhile shift across pages.
+    /// </summary>
     public static async Task<Verdict> RunAsync(ServiceClient client, string listPath, int pageSize, string testName, CancellationToken cancellationToken = default)
+    {
+        var pages = await WalkAsync(client, listPath, pageSize, testName, cancellationToken);
+        if (PaginationComplete.ChangedDuringWalk(pages) is not { } firstChange)
+        {
+            return Judged(pages, pageSize, null);
+        }
+
+        pages = await WalkAsync(client, listPath, pageSize, testName, cancellationToken);
+        return PaginationComplete.ChangedDuringWalk(pages) is not { } secondChange
+            ? Judged(pages, pageSize, firstChange)
+            : new Verdict
+            {
+                Exchange = pages[^1].Exchange,
+                NotRun = NotRunKind.Inconclusive,
+                NotRunReason = $"{listPath} changed during two walks ({firstChange}; then {secondChange}): objects were added or removed meanwhile (another user, or the run's own writes), so PAGE-01 cannot be judged on it now",
+            };
+    }
+
+    private static Verdict Judged(List<WalkedPage> pages, int pageSize, string? earlierChange)
+    {
+        var result = PaginationComplete.Check(pages, pageSize);
+        return new Verdict
+        {
+            Exchange = pages[^1].Exchange,
+            Results = [earlierChange is null ? result : result with { Message = $"{result.Message} (on a second walk: during the first, {earlierChange})" }],
+        };
+    }
+
+    private static async Task<List<WalkedPage>> WalkAsync(ServiceClient client, string listPath, int pageSize, string testName, CancellationToken cancellationToken)
     {
         var plan = new RequestPlan { Method = "GET", Path = listPath, Query = [new("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
         var pages = new List<WalkedPage>();
@@ -33,7 +67,7 @@ public static class PaginationWalk
             plan = FromRelativeUrl(next, client.Endpoint.BaseUrl);
         }
 
-        return new Verdict { Exchange = pages[^1].Exchange, Results = [PaginationComplete.Check(pages, pageSize)] };
+        return pages;
     }
 
     // tastypie's next is relative to the host ("/api/v2/file/?limit=5&offset=5"); a base URL with a

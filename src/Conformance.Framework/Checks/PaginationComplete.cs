@@ -51,9 +51,26 @@ public static class PaginationComplete
         return Fail($"still not at the last page after {pages.Count} pages of {pageSize}");
     }
 
+    /// <summary>
+    /// Why the list changed while it was walked (meta.total_count differs between its pages: another
+    /// user, or a write of the run itself, added or removed objects meanwhile), else null. Such a walk
+    /// proves nothing either way: objects shift across page boundaries.
+    /// </summary>
+    public static string? ChangedDuringWalk(IReadOnlyList<WalkedPage> pages)
+    {
+        var totals = pages.Select((p, i) => (Page: i + 1, Total: NextOfOk(p.Exchange) ? Parse(p.Exchange.Body)?.TotalCount : null))
+            .Where(t => t.Total is not null).ToList();
+        var first = totals.FirstOrDefault();
+        var changed = totals.FirstOrDefault(t => t.Total != first.Total);
+        return changed.Total is null ? null
+            : $"meta.total_count was {first.Total} on page {first.Page} and {changed.Total} on page {changed.Page}";
+    }
+
     /// <summary>The page a walk follows next: meta.next of a 200 tastypie list, else null (the walk stops there).</summary>
     public static string? NextOf(Exchange x) =>
-        x.TransportError is null && x.Status == 200 ? Parse(x.Body)?.Next : null;
+        NextOfOk(x) ? Parse(x.Body)?.Next : null;
+
+    private static bool NextOfOk(Exchange x) => x.TransportError is null && x.Status == 200;
 
     private static CheckResult Summarise(Dictionary<string, int> seen, long? totalCount, int pages)
     {

@@ -95,7 +95,8 @@ public static class DashboardWorkflows
             ["name"] = run.Unique("package"),
             ["path"] = TransferSource,
             ["type"] = "standard",
-            ["processing_config"] = "automated",
+            // The configuration the user named for the suite's transfers: the built-in 'automated' scans for viruses.
+            ["processing_config"] = run.Placeholder("processing-config") ?? Settings.ProcessingConfig.Default,
         };
         if (!autoApprove)
         {
@@ -250,9 +251,37 @@ public static class DashboardWorkflows
         var done = await run.PollAsync(async _ =>
         {
             var status = await run.CallAsync("am.transfer.status", Path("uuid", uuid), quiet: true);
-            return Classify(status, "transfer", allowMissingSip: false);
+            return await UnlessAJobFailedAsync(run, uuid, Classify(status, "transfer", allowMissingSip: false));
         });
         return done.Value!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A unit that FAILED because the pipeline failed one of its jobs (a tool it lacks, such as ClamAV
+    /// for the virus scan of the 'default' configuration) says nothing about the API: its status read
+    /// said FAILED, as it should. The workflow cannot go on, so it is inconclusive with the job's name;
+    /// FLOW-02 still fails a FAILED unit whose jobs show no failure.
+    /// </summary>
+    private static async Task<PollResult> UnlessAJobFailedAsync(WorkflowRun run, string uuid, PollResult result)
+    {
+        if (result.State != PollState.Failed)
+        {
+            return result;
+        }
+
+        var jobs = await run.SendAsync("am.v2beta.jobs", Path("uuid", uuid));
+        var failed = (jobs.Json as JsonArray)?.OfType<JsonObject>().FirstOrDefault(j => j["status"]?.GetValue<string>() == "FAILED");
+        if (jobs.Exchange.Status != 200 || failed is null)
+        {
+            return result;
+        }
+
+        // Tasks may not be listed yet, or have no exit code yet, when the unit already reads FAILED.
+        var exitCodes = (failed["tasks"] as JsonArray)?.OfType<JsonObject>().Select(t => t["exit_code"]?.ToJsonString()).OfType<string>().Distinct().ToList() ?? [];
+        var codes = exitCodes.Count == 0 ? "" : $", task exit codes {string.Join(", ", exitCodes)}";
+        throw run.InconclusiveHere($"{result.Description}: the pipeline failed its job '{failed["name"]}' (microservice '{failed["microservice"]}'{codes}), "
+            + "a failure of the target's processing, not of its API. A transfer started with start_transfer follows the processingMCP.xml its source carries, else the pipeline's 'default' configuration, "
+            + "and v2beta/package follows ProcessingConfig: make the one used skip what the target cannot run (the built-in ones scan for viruses, which fails without ClamAV), or install the tool the job needs");
     }
 
     private static async Task AwaitIngestAsync(WorkflowRun run, string sipUuid)
@@ -271,7 +300,7 @@ public static class DashboardWorkflows
                     $"ingest/status says USER_INPUT at '{status.Text("microservice")}', but ingest/waiting does not list {sipUuid}");
             }
 
-            return Classify(status, "ingest", allowMissingSip: true);
+            return await UnlessAJobFailedAsync(run, sipUuid, Classify(status, "ingest", allowMissingSip: true));
         });
     }
 

@@ -34,6 +34,12 @@ internal sealed class StorageVersion(string version)
     /// <summary>S10: the SWORD service-document route is anchored from 0.21.0 (before, any prefix matched).</summary>
     public bool AnchorsSwordServiceDocument => AtLeast("0.21.0");
 
+    /// <summary>
+    /// From 0.21.0 Package.uuid is Django's UUIDField (a uuid.UUID, not a str), and the SWORD collection
+    /// feed titles a deposit without description "Deposit " + deposit.uuid: a TypeError, the canned 500.
+    /// </summary>
+    public bool FailsOnUndescribedDeposit => AtLeast("0.21.0");
+
     /// <summary>Django 3+ (SS 0.21.0+) quotes values in validation messages with curly quotes.</summary>
     public bool UsesCurlyQuotes => AtLeast("0.21.0");
 

@@ -43,6 +43,16 @@ public sealed class PaginationCompleteTests
             .Should().Match<CheckResult>(r => !r.Passed && r.Message == "still not at the last page after 1 pages of 2");
 
     [Test]
+    public void A_walk_whose_total_count_moved_changed_during_the_walk()
+    {
+        PaginationComplete.ChangedDuringWalk([Page(3, "/x/?offset=2", "a", "b"), Page(3, null, "c")]).Should().BeNull();
+        PaginationComplete.ChangedDuringWalk([Page(3, "/x/?offset=2", "a", "b"), Page(4, "/x/?offset=4", "c", "d"), Page(4, null, "e")])
+            .Should().Be("meta.total_count was 3 on page 1 and 4 on page 2");
+        PaginationComplete.ChangedDuringWalk([Page(3, "/x/?offset=2", "a", "b"), new WalkedPage("/x/", Exchanges.CompletedTransfers(status: 500))])
+            .Should().BeNull("a page that is not a list says nothing about the count (the check fails it)");
+    }
+
+    [Test]
     public void The_walk_follows_meta_next_of_a_200_list_only()
     {
         PaginationComplete.NextOf(Page(9, "/x/?offset=2", "a").Exchange).Should().Be("/x/?offset=2");

@@ -35,7 +35,7 @@ public sealed partial class WorkflowBreakTests
     }
 
     /// <summary>A server that breaks one step: which workflow, what breaks, the step that must report it and how.</summary>
-    public sealed record Break(string Workflow, string What, Action<ProxiedTarget> Arrange, string Step, string Outcome, string Version = "1.13.2")
+    public sealed record Break(string Workflow, string What, Action<ProxiedTarget> Arrange, string Step, string Outcome, string Version = "1.13.2", string Reason = "STILL PROCESSING")
     {
         public override string ToString() => $"{Workflow}: {What}";
     }
@@ -52,7 +52,7 @@ public sealed partial class WorkflowBreakTests
         if (broken.Outcome == Inconclusive)
         {
             verdict.NotRun.Should().Be(NotRunKind.Inconclusive, verdict.Passed ? "the workflow passed" : verdict.Describe());
-            verdict.NotRunReason.Should().Contain(broken.Step).And.Contain("STILL PROCESSING");
+            verdict.NotRunReason.Should().Contain(broken.Step).And.Contain(broken.Reason);
             return;
         }
 
@@ -78,6 +78,12 @@ public sealed partial class WorkflowBreakTests
             "step 4 (it is no longer unapproved)", "FLOW-01");
         yield return new(Lifecycle, "the transfer fails", t => t.Dashboard.Break(When("GET", "/api/transfer/status/", a => a.WithBody(Edit(a.Body, j => { j["status"] = "FAILED"; j["microservice"] = "Move to the failed directory"; })))),
             "step 5 (the transfer's status moves to COMPLETE)", "FLOW-02");
+        yield return new(Lifecycle, "the pipeline fails the transfer's virus scan (no ClamAV)", t =>
+            {
+                t.Dashboard.Break(When("GET", "/api/transfer/status/", a => a.WithBody(Edit(a.Body, j => { j["status"] = "FAILED"; j["microservice"] = "Move to the failed directory"; }))));
+                t.Dashboard.Break(When("GET", "/api/v2beta/jobs/", a => a.WithBody(Edit(a.Body, j => j.AsArray().Add(FailedJob("Scan for viruses in directories", "Scan for viruses"))))));
+            },
+            "step 5 (the transfer's status moves to COMPLETE)", Inconclusive, Reason: "the pipeline failed its job 'Scan for viruses in directories' (microservice 'Scan for viruses', task exit codes -1), a failure of the target's processing, not of its API");
         yield return new(Lifecycle, "the transfer never finishes", t => t.Dashboard.Break(When("GET", "/api/transfer/status/", a => a.WithBody(Edit(a.Body, j => { j["status"] = "PROCESSING"; j.AsObject().Remove("sip_uuid"); })))),
             "step 5 (the transfer's status moves to COMPLETE)", Inconclusive);
         yield return new(Lifecycle, "the status answer loses its required status field", t => t.Dashboard.Break(When("GET", "/api/transfer/status/", a => a.WithBody(Edit(a.Body, j => j.AsObject().Remove("status"))))),
@@ -323,6 +329,12 @@ public sealed partial class WorkflowBreakTests
                 ? a.WithBody(Edit(a.Body, j => j["results"]!.AsArray().Add(hidden)))
                 : null;
         });
+    };
+
+    private static JsonObject FailedJob(string name, string microservice) => new()
+    {
+        ["uuid"] = Guid.NewGuid().ToString(), ["name"] = name, ["status"] = "FAILED", ["microservice"] = microservice,
+        ["link_uuid"] = Guid.NewGuid().ToString(), ["tasks"] = new JsonArray(new JsonObject { ["uuid"] = Guid.NewGuid().ToString(), ["exit_code"] = -1 }),
     };
 
     private static string Edit(string json, Action<JsonNode> edit)

@@ -18,6 +18,9 @@ internal sealed class Package
 
     public string CurrentPath { get; set; } = "";
 
+    /// <summary>Set only by a SWORD deposit (its METS label, else "Untitled"); the API neither shows nor sets it, so a package it registers has none.</summary>
+    public string? Description { get; set; }
+
     public Pipeline? OriginPipeline { get; set; }
 
     public long Size { get; set; }

@@ -125,6 +125,7 @@ internal sealed class PackageFactory(StorageState state)
         return transfer.Files.Count;
     }
 
+    /// <summary>A deposit as the API registers one (as the suite's runs do): without a description, which from 0.21 breaks the collection feed.</summary>
     public Package Deposit(string uuid, string name, DateTime created)
     {
         var package = Add(uuid, PackageTypes.Deposit, PackageStatus.Pending, At(SeedIds.SwordDeposit), name, null);

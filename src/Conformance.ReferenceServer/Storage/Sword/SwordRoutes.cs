@@ -38,9 +38,11 @@ internal static class SwordRoutes
                     return SwordDocuments.Error(ctx.Request, 404, $"Location {uuid} does not exist.", "ErrorNotFound");
                 }
                 var url = ctx.Request.AbsoluteUri($"/api/v1/location/{location.Uuid}/sword/collection/");
+                // helpers.deposit_list: the location's deposits but deleted and finalized ones.
                 var deposits = ctx.State.Packages
-                    .Where(p => p.CurrentLocation == location && p.PackageType == PackageTypes.Deposit && p.Status != PackageStatus.Deleted)
-                    .Select(p => (PosixPath.BaseName(p.CurrentPath), ctx.Request.AbsoluteUri($"/api/v1/file/{p.Uuid}/sword/")));
+                    .Where(p => p.CurrentLocation == location && p.PackageType == PackageTypes.Deposit && p.Status is not (PackageStatus.Deleted or PackageStatus.Finalize))
+                    .Select(p => (EntryTitle(p, ctx.Version), ctx.Request.AbsoluteUri($"/api/v1/file/{p.Uuid}/sword/")))
+                    .ToList();
                 return Atom(SwordDocuments.Feed("Deposits", url, deposits));
             case "POST":
                 return location is null
@@ -50,6 +52,12 @@ internal static class SwordRoutes
                 return SwordDocuments.Error(ctx.Request, 405, "This endpoint only responds to the GET and POST HTTP methods.", "MethodNotAllowed");
         }
     }
+
+    /// <summary>deposit.description or "Deposit " + deposit.uuid: from 0.21 the uuid is not a str, and the concatenation raises (the canned 500).</summary>
+    private static string EntryTitle(Package deposit, StorageVersion version) =>
+        !string.IsNullOrEmpty(deposit.Description) ? deposit.Description
+        : version.FailsOnUndescribedDeposit ? throw new InvalidOperationException("TypeError: can only concatenate str (not \"UUID\") to str")
+        : "Deposit " + deposit.Uuid;
 
     /// <summary>
     /// file/{uuid}/sword/ (edit IRI): after the resource's guard (an existing non-deposit package: 400),
