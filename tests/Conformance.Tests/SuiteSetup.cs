@@ -46,6 +46,11 @@ public sealed class SuiteSetup
             }
         }
 
+        if (target.PreflightFailure is null && SnapshotRecorder.Start(source, target.Session) is { } snapshots)
+        {
+            TestContext.Progress.WriteLine($"Record mode: one snapshot per answered test into {snapshots}.");
+        }
+
         // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.
         await compiling;
         TestContext.Progress.WriteLine(target.PreflightFailure ?? TargetSummary.Describe(target.Session));
@@ -85,6 +90,7 @@ public sealed class SuiteSetup
 
         RunReport.Write(target.Session, writes, transferSourceUnchanged);
         StatementReport.Write(target.Session);
+        SnapshotRecorder.Finish();
         await target.DisposeAsync();
     }
 }
