@@ -147,7 +147,7 @@ public sealed partial record Snapshot(string Test, string Tier, int Status, stri
         }
     }
 
-    // Values that change from run to run or name the host: origins, UUIDs, dates, file names, lengths.
+    // Values that change from run to run or name the host: origins, UUIDs, dates, file names, lengths, numeric ids in a path (an async task's).
     private static string MaskHeader(string name, string value)
     {
         if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -159,6 +159,7 @@ public sealed partial record Snapshot(string Test, string Tier, int Status, stri
         masked = Uuid().Replace(masked, "<uuid>");
         masked = Date().Replace(masked, "<date>");
         masked = FileName().Replace(masked, "filename=<name>");
+        masked = NumberSegment().Replace(masked, "/<n>");
         return Redaction.Redactor.Redact(masked);
     }
 
@@ -175,6 +176,9 @@ public sealed partial record Snapshot(string Test, string Tier, int Status, stri
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}([T ][0-9:.]+)?(Z|[+-]\d{2}:?\d{2})?")]
     private static partial Regex Date();
+
+    [GeneratedRegex(@"/\d+(?=/|$|\?)")]
+    private static partial Regex NumberSegment();
 
     [GeneratedRegex(@"filename\*?=(""[^""]*""|[^;\s]+)")]
     private static partial Regex FileName();
