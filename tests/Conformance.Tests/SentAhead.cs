@@ -1,51 +1,162 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 
 namespace Conformance.Tests;
 
 /// <summary>
-/// The read-only tests' exchanges, sent in one batch before the tests run, with the run's
+/// The read-only tests' exchanges, sent in one burst before the tests judge them, with the run's
 /// concurrency. A read-only exchange depends on nothing another test does, so the target sees one
-/// dense burst instead of requests spread thinly across the test framework's per-test costs. Each
-/// test then judges its own exchange (or, when it was not sent ahead, sends it first), so results,
-/// messages and reports are the same either way. Only the tests selected for this run are sent.
+/// dense burst instead of requests spread thinly across the test framework's per-test costs. Only
+/// the tests the run selected are sent: the burst goes out when the run's filter is learnt
+/// (<see cref="SelectionWatch"/>), as the first test (or fixture) after the suite's set-up is
+/// picked, and that item and every test whose exchange is in the burst wait for the burst's end. A
+/// test that asks before the filter is known sends its own exchange, and the burst leaves it out:
+/// each exchange is sent once, by the burst or by its test, and judged by its own test, so results,
+/// messages and reports are the same either way.
 /// </summary>
 internal static class SentAhead
 {
-    private static readonly ConcurrentDictionary<string, Task<object>> Sent = new(StringComparer.Ordinal);
+    private static readonly ReadOnlyBurst Run = new();
+
+    /// <summary>Lets the burst go out, from the suite's set-up (not for a dry run nor an unusable target).</summary>
+    public static void Arm(ITest suite, int concurrency) => Run.Arm(suite, concurrency);
+
+    /// <summary>Watches the calling worker for the run's filter.</summary>
+    public static void WatchCurrentWorker() => Run.Watch.WatchCurrentWorker();
+
+    /// <summary>Stops watching, forgets the exchanges and says what was sent ahead (null when nothing was armed); from the suite's tear-down.</summary>
+    public static string? End() => Run.End();
 
     /// <summary>The current test's verdict: its exchange sent ahead or sent now, judged now.</summary>
     public static async Task<Verdict> VerdictAsync(Func<string, Task<Judgement>> send) => await (await ResultAsync(send))();
 
-    /// <summary>What the current test's exchange gave: taken from the batch, or <paramref name="send"/> run now.</summary>
+    /// <summary>What the current test's exchange gave: taken from the burst, or <paramref name="send"/> run now.</summary>
     public static async Task<T> ResultAsync<T>(Func<string, Task<T>> send)
         where T : class
     {
         var name = TestContext.CurrentContext.Test.FullName;
-        return Sent.TryRemove(name, out var ahead) ? (T)await ahead : await send(name);
+        return (T)await Run.ResultAsync(name, async () => await send(name));
     }
 
-    /// <summary>Sends the exchanges of every read-only test among <paramref name="tests"/>, <paramref name="concurrency"/> at a time; returns how many tests.</summary>
-    public static async Task<int> SendAsync(IEnumerable<ITest> tests, int concurrency)
+    /// <summary>One run's burst: armed by the set-up, sent when the filter is learnt, ended by the tear-down.</summary>
+    private sealed class ReadOnlyBurst
     {
-        // Chains of dependent requests (page walks, workflows) first, so they overlap the single exchanges instead of trailing them.
-        var work = new ConcurrentQueue<(string Name, Func<Task<object>> Send)>(
-            tests.Select(t => (t.FullName, Send: ReadOnlyWork(t), Chain: IsChain(t))).Where(w => w.Send is not null)
-                .OrderByDescending(w => w.Chain).Select(w => (w.FullName, w.Send!)));
-        var count = work.Count;
-        var workers = Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => Task.Run(async () =>
+        // Put in place of an exchange its test has taken: the burst must not send it again, and the exchange can be let go.
+        private static readonly Lazy<Task<object>> Taken = new(() => Task.FromResult(new object()));
+
+        private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _exchanges = new(StringComparer.Ordinal);
+        private readonly TaskCompletionSource _burstEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Plan? _plan;
+        private int _sentByTests;
+        private string? _burst;
+
+        public ReadOnlyBurst() => Watch = new SelectionWatch(() => Volatile.Read(ref _plan) is not null, Send);
+
+        public SelectionWatch Watch { get; }
+
+        public void Arm(ITest suite, int concurrency)
         {
-            while (work.TryDequeue(out var item))
+            Volatile.Write(ref _plan, new Plan(suite, Math.Max(1, concurrency)));
+            Watch.WatchCurrentWorker();
+        }
+
+        public async Task<object> ResultAsync(string name, Func<Task<object>> send)
+        {
+            if (_plan is null)
             {
-                var sent = item.Send();
-                // An exception belongs to its test, which meets it when it awaits the task.
-                await ((Task)sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                Sent[item.Name] = sent;
+                return await send();
             }
-        }));
-        await Task.WhenAll(workers);
-        return count;
+
+            Watch.WatchCurrentWorker();
+            var own = new Lazy<Task<object>>(send);
+            var exchange = _exchanges.GetOrAdd(name, own);
+            if (exchange == Taken)
+            {
+                return await send(); // a second test of the same name
+            }
+
+            if (exchange == own)
+            {
+                Interlocked.Increment(ref _sentByTests);
+            }
+            else
+            {
+                await _burstEnded.Task;
+            }
+
+            try
+            {
+                return await exchange.Value;
+            }
+            finally
+            {
+                _exchanges[name] = Taken;
+            }
+        }
+
+        public string? End()
+        {
+            Watch.Dispose();
+            _exchanges.Clear();
+            if (_plan is null)
+            {
+                return null;
+            }
+
+            var burst = _burst ?? "not sent ahead (no test worker picked a test once the run's selection could be learnt)";
+            return string.Create(CultureInfo.InvariantCulture, $"Read-only exchanges: {burst}; {_sentByTests} tests sent their own, before the run's selection was known.");
+        }
+
+        /// <summary>Sends the selected read-only tests' exchanges, on the worker that learnt the filter, which waits for them.</summary>
+        private void Send(ITestFilter filter)
+        {
+            try
+            {
+                var (suite, concurrency) = _plan!;
+                var watch = Stopwatch.StartNew();
+                // Chains of dependent requests (page walks, workflows) first, so they overlap the single exchanges instead of trailing them.
+                var work = new List<(bool Chain, Lazy<Task<object>> Exchange)>();
+                foreach (var test in Leaves(suite).Where(filter.Pass))
+                {
+                    if (ReadOnlyWork(test) is { } send && new Lazy<Task<object>>(send) is var exchange && _exchanges.TryAdd(test.FullName, exchange))
+                    {
+                        work.Add((IsChain(test), exchange));
+                    }
+                }
+
+                SendAsync(work.OrderByDescending(w => w.Chain).Select(w => w.Exchange), concurrency).GetAwaiter().GetResult();
+                _burst = string.Create(CultureInfo.InvariantCulture, $"{work.Count} tests' requests sent ahead, {concurrency} at a time, in {watch.Elapsed.TotalSeconds:0.0} s");
+            }
+            catch (Exception e)
+            {
+                // Thrown on NUnit's worker thread it would stop the run; the tests send what was not sent.
+                _burst = "not all sent ahead (" + e.Message + ")";
+            }
+            finally
+            {
+                _burstEnded.TrySetResult();
+            }
+        }
+
+        private static async Task SendAsync(IEnumerable<Lazy<Task<object>>> exchanges, int concurrency)
+        {
+            var work = new ConcurrentQueue<Lazy<Task<object>>>(exchanges);
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (work.TryDequeue(out var exchange))
+                {
+                    // An exception belongs to its test, which meets it when it awaits the task.
+                    await ((Task)exchange.Value).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            })));
+        }
+
+        private sealed record Plan(ITest Suite, int Concurrency);
+
+        private static IEnumerable<ITest> Leaves(ITest test) => test.IsSuite ? test.Tests.SelectMany(Leaves) : [test];
     }
 
     private static bool IsChain(ITest test) => test.ClassName == typeof(StoragePagination).FullName || test.Arguments is [WorkflowDefinition];

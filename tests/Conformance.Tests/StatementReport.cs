@@ -103,6 +103,12 @@ internal static class StatementReport
             }
         }
 
-        return new StatementTarget(session.Settings.IsEmbedded, hosts, versions);
+        var basis = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (versions.ContainsKey(ServiceKind.Storage.CatalogueName()))
+        {
+            basis[ServiceKind.Storage.CatalogueName()] = session.StorageRelease.Basis;
+        }
+
+        return new StatementTarget(session.Settings.IsEmbedded, hosts, versions, basis);
     }
 }

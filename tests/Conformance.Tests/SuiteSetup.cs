@@ -15,7 +15,9 @@ public sealed class SuiteSetup
     {
         var source = new SettingsSource(name => TestContext.Parameters.Get(name), Environment.GetEnvironmentVariable);
         var schemas = new SchemaRegistry(Suite.FromOutput("schemas"));
-        var compiling = schemas.CompileAsync(Suite.Catalogue.SchemaPaths());
+        // Compiled meanwhile, while preflight and discovery wait on the network and while the read-only
+        // exchanges go out; a check waits for the schema it uses. CompileAsync never throws.
+        _ = schemas.CompileAsync(Suite.Catalogue.SchemaPaths());
         var deviations = KnownDeviations.Load(Suite.FromOutput("fixtures", "known-deviations"));
         Target target;
         try
@@ -39,7 +41,8 @@ public sealed class SuiteSetup
         if (target.PreflightFailure is null)
         {
             await target.PrimeAsync(Concurrency);
-            await SendReadOnlyExchangesAheadAsync();
+            // Sent when the run's selection is learnt, as the first test after this set-up is picked (see SentAhead).
+            SentAhead.Arm(TestExecutionContext.CurrentContext.CurrentTest, Concurrency);
             if (target.WriteSession.Settings.IsEmbedded || target.WriteSession.Settings.AllowWrites)
             {
                 await target.WriteSession.Scratch.CaptureBaselineAsync();
@@ -51,22 +54,7 @@ public sealed class SuiteSetup
             TestContext.Progress.WriteLine($"Record mode: one snapshot per answered test into {snapshots}.");
         }
 
-        // Compiled while the run waited on the network; the tests judge with the schemas, the requests sent ahead did not need them.
-        await compiling;
         TestContext.Progress.WriteLine(target.PreflightFailure ?? TargetSummary.Describe(target.Session));
-    }
-
-    private static async Task SendReadOnlyExchangesAheadAsync()
-    {
-        if (SelectedTests.UnderCurrentSuite() is not { } selected)
-        {
-            TestContext.Progress.WriteLine("Read-only exchanges: not sent ahead (NUnit's selection of tests could not be read); each test sends its own.");
-            return;
-        }
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var sent = await SentAhead.SendAsync(selected, Concurrency);
-        TestContext.Progress.WriteLine($"Read-only exchanges: {sent} tests' requests sent ahead, {Concurrency} at a time, in {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
     /// <summary>As many requests at a time as NUnit runs tests at a time (NumberOfTestWorkers).</summary>
@@ -75,6 +63,11 @@ public sealed class SuiteSetup
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        if (SentAhead.End() is { } sentAhead)
+        {
+            TestContext.Progress.WriteLine(sentAhead);
+        }
+
         if (Suite.Target.Target is not { } target)
         {
             return;

@@ -14,7 +14,8 @@ internal static class TargetSummary
             var endpoint = s.For(kind);
             text.AppendLine(endpoint is null
                 ? $"  {kind.DisplayName()}: not configured (its tests are reported as not run)"
-                : $"  {kind.DisplayName()}: {endpoint.BaseUrl} as '{endpoint.Credentials.User}', version {session.Version(kind) ?? "unknown"}");
+                : $"  {kind.DisplayName()}: {endpoint.BaseUrl} as '{endpoint.Credentials.User}', version {session.Version(kind) ?? "unknown"}"
+                    + (kind == ServiceKind.Storage ? $" ({session.StorageRelease.Basis})" : ""));
         }
 
         text.AppendLine($"  writes: {(s.IsEmbedded || s.AllowWrites ? "allowed" : "not allowed")}, destructive: {(s.IsEmbedded || s.AllowDestructive ? "allowed" : "not allowed")}, hostile probes of writes: {(s.IsEmbedded || s.AllowHostileWrites ? "allowed" : "not allowed")}, timeout {s.RequestTimeout.TotalSeconds:F0} s, retries of reads {s.MaxRetries}");

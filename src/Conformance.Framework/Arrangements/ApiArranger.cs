@@ -5,8 +5,8 @@ namespace Conformance.Framework.Arrangements;
 /// through the Storage Service's API (<see cref="ScratchArea"/>). The embedded reference server
 /// makes the rest in-process; every other target gets them through its own APIs, from scratch
 /// copies only, each object recorded in the cleanup ledger, and only when writes are allowed.
-/// Every call makes a fresh object: a case that consumes its object (approve, hide, delete) never
-/// meets one another case used.
+/// A request the server should let act (approve, hide, delete) gets a fresh object of its own;
+/// requests a correct server refuses share one per run (<see cref="ArrangeSharedAsync"/>).
 /// </summary>
 public sealed class ApiArranger : IArranger
 {
@@ -14,6 +14,8 @@ public sealed class ApiArranger : IArranger
     private readonly IArranger _target;
     private readonly StorageArrangements _storage;
     private readonly DashboardArrangements _dashboard;
+    private readonly ReingestArrangements _reingest;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> _shared = new(StringComparer.Ordinal);
 
     public ApiArranger(ConformanceSession session, IArranger target)
     {
@@ -21,6 +23,7 @@ public sealed class ApiArranger : IArranger
         _target = target;
         _storage = new StorageArrangements(session);
         _dashboard = new DashboardArrangements(session);
+        _reingest = new ReingestArrangements(session, _storage, _dashboard);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ArrangeAsync(string arrangement, CancellationToken cancellationToken = default)
@@ -51,9 +54,19 @@ public sealed class ApiArranger : IArranger
             "completed-transfer" => _dashboard.CompletedTransferAsync(cancellationToken),
             "completed-ingest" => _dashboard.CompletedIngestAsync(cancellationToken),
             "deletable-processing-config" => _dashboard.BuiltInProcessingConfigAsync(cancellationToken),
+            "aip-ready-for-reingest" => _reingest.AipInTmpAsync(cancellationToken),
+            "ingest-awaiting-reingest-approval" => _reingest.AwaitingApprovalAsync(cancellationToken),
             _ => throw new UnresolvableException($"the suite has no way to arrange '{arrangement}' through the target's API"),
         });
     }
+
+    /// <summary>
+    /// One object per arrangement for the run, made on first use, for what does not change it: a
+    /// request a correct server refuses (wrong credentials, a missing slash, a bad variant) and the
+    /// read-only cases that discover it. Only a request the server should let act gets a fresh one.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> ArrangeSharedAsync(string arrangement, CancellationToken cancellationToken = default) =>
+        _shared.GetOrAdd(arrangement, a => new Lazy<Task<IReadOnlyDictionary<string, string>>>(() => ArrangeAsync(a, cancellationToken))).Value;
 
     /// <summary>What the embedded reference server makes in-process (faster, or a state its APIs cannot reach); the rest goes through the API there too.</summary>
     private static readonly HashSet<string> InProcess =
@@ -69,8 +82,6 @@ public sealed class ApiArranger : IArranger
             "the dashboard API cannot create a processing configuration (only its web UI can)",
         "deletable-processing-config" when !_session.Settings.AllowBulkChanges =>
             $"the dashboard API cannot create a processing configuration (only its web UI can), and the suite deletes one it did not create (the built-in 'automated', regenerated with its defaults) only with {Settings.AllowBulkChanges.Name}=true ({Settings.AllowBulkChanges.EnvironmentVariable}=true)",
-        "aip-ready-for-reingest" or "ingest-awaiting-reingest-approval" =>
-            "a reingest needs an AIP this pipeline made with its METS, extracted by the Storage Service into the pipeline's shared directory; the suite does not start one on a configured target (it would reprocess a stored AIP)",
         _ => null,
     };
 

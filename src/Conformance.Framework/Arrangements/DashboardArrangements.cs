@@ -19,7 +19,7 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     public async Task<IReadOnlyDictionary<string, string>> TransferAwaitingApprovalAsync(CancellationToken cancellationToken)
     {
         var calls = new ArrangementCalls(session, "transfer-awaiting-approval");
-        var name = Unique("awaiting");
+        var name = session.Run.Unique("awaiting");
         var form = new List<KeyValuePair<string, string>>
         {
             new("name", name), new("type", "standard"), new("paths[]", TransferSourcePath()), new("row_ids[]", ""),
@@ -79,7 +79,7 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     {
         var body = new JsonObject
         {
-            ["name"] = Unique("processed"),
+            ["name"] = session.Run.Unique("processed"),
             ["type"] = "standard",
             ["path"] = TransferSourcePath(),
             ["processing_config"] = session.Placeholder("processing-config") ?? Settings.ProcessingConfig.Default,
@@ -112,10 +112,10 @@ internal sealed class DashboardArrangements(ConformanceSession session)
     }
 
     /// <summary>The bound of one wait, as the workflows poll: PollAttempts reads or PollTimeoutSeconds, PollIntervalSeconds apart.</summary>
-    private string Wait => $"{session.Settings.PollAttempts} status reads or {session.Settings.PollTimeout.TotalSeconds:0} s ({Settings.PollAttempts.Name}, {Settings.PollTimeoutSeconds.Name})";
+    internal string Wait => $"{session.Settings.PollAttempts} status reads or {session.Settings.PollTimeout.TotalSeconds:0} s ({Settings.PollAttempts.Name}, {Settings.PollTimeoutSeconds.Name})";
 
     /// <summary>Polls until <paramref name="poll"/> gives a value; the reason when it never does.</summary>
-    private async Task<string> PollAsync(CancellationToken cancellationToken, Func<Task<string?>> poll, string reason)
+    internal async Task<string> PollAsync(CancellationToken cancellationToken, Func<Task<string?>> poll, string reason)
     {
         var settings = session.Settings;
         var clock = Stopwatch.StartNew();
@@ -144,5 +144,4 @@ internal sealed class DashboardArrangements(ConformanceSession session)
         return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{location}:{path}"));
     }
 
-    private string Unique(string what) => $"{session.Run.RunId}-{what}-{session.Run.NextUnique()[session.Run.RunId.Length..]}";
 }

@@ -25,7 +25,7 @@ internal sealed class StorageArrangements(ConformanceSession session)
         var store = await session.Discovery.ResolveAsync(AipStorage, cancellationToken);
         var uuid = Guid.NewGuid().ToString();
         var package = await calls.PostJsonAsync("ss.file.create", "/api/v2/file/",
-            Registration(uuid, "AIP", copy["location-uri"], copy["path"], store, Unique("aip")), "registering a scratch copy as an AIP", cancellationToken, 201);
+            Registration(uuid, "AIP", copy["location-uri"], copy["path"], store, session.Run.Unique("aip")), "registering a scratch copy as an AIP", cancellationToken, 201);
         return package["status"]?.GetValue<string>() is "UPLOADED"
             ? new Dictionary<string, string> { ["uuid"] = uuid, ["file"] = file }
             : throw new UnresolvableException($"registering a scratch copy as an AIP gave status '{package["status"]}', not UPLOADED");
@@ -39,7 +39,7 @@ internal sealed class StorageArrangements(ConformanceSession session)
         var backlog = await session.Discovery.ResolveAsync(Backlog, cancellationToken);
         var uuid = Guid.NewGuid().ToString();
         await calls.PostJsonAsync("ss.file.create", "/api/v2/file/",
-            Registration(uuid, "transfer", copy["location-uri"], copy["path"], backlog, Unique("backlog")), "registering a scratch copy as a transfer in the backlog", cancellationToken, 201);
+            Registration(uuid, "transfer", copy["location-uri"], copy["path"], backlog, session.Run.Unique("backlog")), "registering a scratch copy as a transfer in the backlog", cancellationToken, 201);
         return new Dictionary<string, string> { ["uuid"] = uuid };
     }
 
@@ -118,5 +118,4 @@ internal sealed class StorageArrangements(ConformanceSession session)
         ["agents"] = new JsonArray(),
     };
 
-    private string Unique(string what) => $"{session.Run.RunId}-{what}-{session.Run.NextUnique()[session.Run.RunId.Length..]}";
 }

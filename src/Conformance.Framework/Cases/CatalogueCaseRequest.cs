@@ -42,7 +42,7 @@ internal static class CatalogueCaseRequest
             _ => c.Endpoint.Request,
         };
         var forProbe = c.Kind == CaseKind.WrongMethod;
-        var plan = await session.Expander.ExpandAsync(c.Endpoint, template, c.ApiVersion, forProbe, cancellationToken);
+        var plan = await session.Expander.ExpandAsync(c.Endpoint, template, c.ApiVersion, forProbe, cancellationToken, sharedArrangement: !c.ActsOnItsObject);
         return c.Kind switch
         {
             CaseKind.Variant => plan with { Method = c.SentMethod },

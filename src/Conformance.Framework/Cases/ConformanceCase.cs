@@ -10,6 +10,17 @@ public sealed record ConformanceCase(Endpoint Endpoint, CaseKind Kind, AuthMode 
 
     public bool PresentsWrongCredentials => Mode.PresentsWrongCredentials(Endpoint.Service);
 
+    /// <summary>
+    /// A correct server lets it act on the object its request names (valid credentials, a request
+    /// answered 2xx), so an arranged object is fresh for it; what a correct server refuses shares one.
+    /// </summary>
+    public bool ActsOnItsObject => Kind switch
+    {
+        CaseKind.Auth => Mode.IsAccepted(Endpoint.Service),
+        CaseKind.Variant => Variant!.Expect.Any(e => e.Status is >= 200 and < 300),
+        _ => false,
+    };
+
     /// <summary>The HTTP method sent: the endpoint's, or the wrong one for a 405 probe.</summary>
     public string SentMethod => Method ?? Endpoint.Method;
 

@@ -23,6 +23,14 @@ public sealed record RequestTemplate
     /// <summary>Name of a precondition to create before sending (see docs/catalogue-format.md).</summary>
     public string? Arrange { get; init; }
 
+    /// <summary>Whether any value names a field of the arranged object (<c>arrange:&lt;field&gt;</c>, also inside base64: values and JSON).</summary>
+    public bool UsesArrangedValues()
+    {
+        static bool Uses(string? value) => value?.Contains("arrange:", StringComparison.Ordinal) == true;
+        return PathParams.Values.Any(Uses) || Query.Values.SelectMany(v => v).Any(Uses) || (Form?.Values.SelectMany(v => v).Any(Uses) ?? false)
+            || Headers.Values.Any(Uses) || Uses(Body) || Uses(Json?.ToJsonString());
+    }
+
     /// <summary>This template with the parts that <paramref name="overrides"/> sets replacing its own.</summary>
     public RequestTemplate With(JsonObject overrides, RequestTemplate parsedOverrides) => this with
     {

@@ -19,7 +19,7 @@ public static class Settings
     public static readonly Setting StorageServicePassword = new("StorageServicePassword", "STORAGE_SERVICE_PASSWORD", null,
         "The Storage Service user's password, to test HTTP Basic auth (never printed). Empty: those tests are inconclusive.", IsSecret: true);
     public static readonly Setting StorageServiceVersion = new("StorageServiceVersion", "STORAGE_SERVICE_VERSION", "0.19.0",
-        "Storage Service release to expect (it does not announce its version).");
+        "Storage Service release to expect (it announces none). Empty: detected at preflight from what it serves (README, Versions); the embedded server emulates this release.");
     public static readonly Setting RequestTimeoutSeconds = new("RequestTimeoutSeconds", "REQUEST_TIMEOUT_SECONDS", "30", "Per-request timeout in seconds.");
     public static readonly Setting AllowWrites = new("AllowWrites", "ALLOW_WRITES", "false",
         "Run mutating tests (they create and hide data) against a configured target. Always on for the embedded server.");

@@ -14,6 +14,9 @@ public sealed record TargetSettings
 
     public string StorageServiceVersion { get; init; } = "0.19.0";
 
+    /// <summary>StorageServiceVersion was not set for a configured target: the preflight detects the release (<see cref="Targets.StorageRelease"/>).</summary>
+    public bool DetectStorageServiceVersion { get; init; }
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public bool AllowWrites { get; init; }
@@ -78,6 +81,7 @@ public sealed record TargetSettings
                 ? storage with { Password = source.Get(Settings.StorageServicePassword) }
                 : null,
             StorageServiceVersion = source.Get(Settings.StorageServiceVersion)!,
+            DetectStorageServiceVersion = !source.IsConfigured(Settings.StorageServiceVersion),
             RequestTimeout = TimeSpan.FromSeconds(seconds),
             AllowWrites = source.GetFlag(Settings.AllowWrites),
             AllowDestructive = source.GetFlag(Settings.AllowDestructive),

@@ -48,6 +48,11 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
         if (substitute)
         {
             template = WithValue(template, input!, Sentinel);
+            // The hostile value took the place of the arranged one: nothing is left to arrange for.
+            if (template.Arrange is not null && !template.UsesArrangedValues())
+            {
+                template = template with { Arrange = null };
+            }
         }
 
         var plan = await ExpandAsync(endpoint, template, probe.ApiVersion, cancellationToken);

@@ -8,12 +8,15 @@ namespace Conformance.Framework.Requests;
 public sealed partial class RequestExpander(ConformanceSession session)
 {
     /// <param name="forProbe">True for requests a correct server rejects before acting (405 probes): preconditions are not arranged, arranged values become random UUIDs.</param>
-    public async Task<RequestPlan> ExpandAsync(Endpoint endpoint, RequestTemplate template, string? apiVersion, bool forProbe, CancellationToken cancellationToken)
+    /// <param name="sharedArrangement">True for requests a correct server refuses: they use the run's one object of the arrangement instead of a fresh one.</param>
+    public async Task<RequestPlan> ExpandAsync(Endpoint endpoint, RequestTemplate template, string? apiVersion, bool forProbe, CancellationToken cancellationToken, bool sharedArrangement = false)
     {
         IReadOnlyDictionary<string, string> arranged = new Dictionary<string, string>();
         if (template.Arrange is not null && !forProbe && !session.Settings.DryRun)
         {
-            arranged = await session.Arranger.ArrangeAsync(template.Arrange, cancellationToken);
+            arranged = sharedArrangement
+                ? await session.Arranger.ArrangeSharedAsync(template.Arrange, cancellationToken)
+                : await session.Arranger.ArrangeAsync(template.Arrange, cancellationToken);
         }
 
         var discovered = new List<DiscoveredValue>();

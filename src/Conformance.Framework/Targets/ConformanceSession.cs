@@ -23,6 +23,7 @@ public sealed class ConformanceSession : IDisposable
             .OfType<ServiceEndpoint>()
             .ToDictionary(e => e.Kind, e => new ServiceClient(e, settings.RequestTimeout, settings.Tls, settings.MaxRetries, settings.RequestLog));
         Versions = new Dictionary<ServiceKind, string> { [ServiceKind.Storage] = settings.StorageServiceVersion };
+        StorageRelease = StorageRelease.Configured(settings.StorageServiceVersion);
         Discovery = new Discovery(this);
         Expander = new RequestExpander(this);
     }
@@ -35,7 +36,7 @@ public sealed class ConformanceSession : IDisposable
 
     public SchemaRegistry Schemas { get; }
 
-    public IArranger Arranger { get; }
+    public ApiArranger Arranger { get; }
 
     /// <summary>The run's scratch copies of the transfer source: the only paths its writes act on.</summary>
     public Cleanup.ScratchArea Scratch { get; }
@@ -46,8 +47,11 @@ public sealed class ConformanceSession : IDisposable
 
     public RequestExpander Expander { get; }
 
-    /// <summary>Product version per service: the dashboard's from X-Archivematica-Version at preflight, the Storage Service's from settings.</summary>
+    /// <summary>Product version per service: the dashboard's from X-Archivematica-Version at preflight, the Storage Service's from settings or detected (<see cref="StorageRelease"/>).</summary>
     public Dictionary<ServiceKind, string> Versions { get; }
+
+    /// <summary>The Storage Service release expected and how it was decided (set, or detected at preflight).</summary>
+    public StorageRelease StorageRelease { get; set; }
 
     /// <summary>Placeholder values learnt from the target (the dashboard's pipeline UUID from X-Archivematica-ID); configured values win.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> DiscoveredPlaceholders { get; } = new();

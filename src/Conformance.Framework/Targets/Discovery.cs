@@ -12,7 +12,6 @@ namespace Conformance.Framework.Targets;
 public sealed class Discovery(ConformanceSession session)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonNode?>>> _documents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> _arranged = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Fetches every discovery source the catalogue names, before any test runs: what a test finds
@@ -109,7 +108,7 @@ public sealed class Discovery(ConformanceSession session)
 
         var arrangement = reference[..separator];
         var field = reference[(separator + 1)..];
-        var fields = await _arranged.GetOrAdd(arrangement, a => new Lazy<Task<IReadOnlyDictionary<string, string>>>(() => session.Arranger.ArrangeAsync(a, cancellationToken))).Value;
+        var fields = await session.Arranger.ArrangeSharedAsync(arrangement, cancellationToken);
         return fields.TryGetValue(field, out var value) ? value
             : throw new FormatException($"The arrangement '{arrangement}' has no field '{field}' (fields: {string.Join(", ", fields.Keys)}).");
     }

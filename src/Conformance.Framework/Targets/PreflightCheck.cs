@@ -31,6 +31,11 @@ public static class PreflightCheck
                         session.DiscoveredPlaceholders.TryAdd("pipeline-uuid", pipeline);
                     }
                 }
+                else if (session.Settings.DetectStorageServiceVersion)
+                {
+                    session.StorageRelease = await StorageRelease.DetectAsync(client, cancellationToken);
+                    session.Versions[kind] = session.StorageRelease.Version;
+                }
 
                 continue;
             }

@@ -11,4 +11,7 @@ public sealed class RunContext
     public string RunId { get; }
 
     public string NextUnique() => $"{RunId}{Interlocked.Increment(ref _counter)}";
+
+    /// <summary>A run-scoped name for something the run creates: "&lt;run id&gt;-&lt;what&gt;-&lt;n&gt;".</summary>
+    public string Unique(string what) => $"{RunId}-{what}-{NextUnique()[RunId.Length..]}";
 }

@@ -60,6 +60,7 @@ public sealed class TargetFactory(EndpointCatalogue catalogue, SchemaRegistry sc
         Archivematica = new(ServiceKind.Archivematica, via?.Dashboard ?? host.ArchivematicaUrl, new Credentials(host.Options.User, host.Options.ApiKey)),
         Storage = new(ServiceKind.Storage, via?.Storage ?? host.StorageServiceUrl, new Credentials(host.Options.User, host.Options.ApiKey)) { Password = host.Options.Password },
         StorageServiceVersion = host.Options.StorageServiceVersion,
+        DetectStorageServiceVersion = false,
         Placeholders = ReferencePlaceholders,
     };
 

@@ -98,7 +98,7 @@ public sealed class WorkflowRun
     public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>A name unique to this run, for what the workflow creates ("cf01231530ab-lifecycle-3").</summary>
-    public string Unique(string what) => $"{_session.Run.RunId}-{what}-{_session.Run.NextUnique()[_session.Run.RunId.Length..]}";
+    public string Unique(string what) => _session.Run.Unique(what);
 
     public string? Version(ServiceKind kind) => _session.Version(kind);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Conformance.ReferenceServer.Dashboard;
 
 /// <summary>
@@ -89,6 +91,13 @@ public sealed class DashboardState
         data.AipsExtractedForReingest.Add(name);
         return (name, uuid);
     });
+
+    /// <summary>
+    /// Pipeline.reingest from its Storage Service, which copied the AIP to the shared tmp/&lt;name&gt;:
+    /// transfer/reingest (full) or ingest/reingest with name and uuid; the view's status and body.
+    /// </summary>
+    internal (int Status, JsonObject Body) Reingest(string name, string uuid, bool toTransfer) =>
+        Endpoints.ReingestEndpoints.Start(this, name, uuid, toTransfer);
 
     internal T Locked<T>(Func<DashboardData, T> action)
     {

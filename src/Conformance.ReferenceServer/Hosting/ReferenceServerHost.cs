@@ -71,6 +71,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         dashboard.AipStored = (uuid, name) => storage.AddStoredAip(uuid, name);
         // One disk for both halves: the dashboard copies transfers out of the Storage Service's locations.
         dashboard.Files = new PipelineFiles(storage);
+        // The Storage Service starts a reingest by calling its pipeline's dashboard API (Pipeline.reingest).
+        storage.PipelineReingest = (pipeline, name, uuid, toTransfer) =>
+            pipeline == ReferenceData.PipelineUuid ? dashboard.Reingest(name, uuid, toTransfer) : null;
         var storageApp = CreateApp(options.StorageServiceUrl, requests, app =>
         {
             received.Attach(app, "storage");

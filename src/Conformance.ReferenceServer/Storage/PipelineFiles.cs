@@ -42,6 +42,39 @@ internal sealed class PipelineFiles(StorageState storage)
         }
     }
 
+    /// <summary>Whether <c>&lt;shared&gt;/tmp/&lt;name&gt;</c> exists (where the Storage Service, or a move_files copy, put an AIP to reingest).</summary>
+    public bool TmpHas(string name)
+    {
+        lock (storage.Gate)
+        {
+            return InTmp(name) is { } path && storage.Disk.Exists(path);
+        }
+    }
+
+    /// <summary>
+    /// The reingest views: moves <c>&lt;shared&gt;/tmp/&lt;name&gt;</c> to <paramref name="destination"/>, an
+    /// absolute path in the shared directory; when it ends in '/', into it, keeping the folder's name
+    /// (shutil.move into a directory).
+    /// </summary>
+    public void MoveFromTmp(string name, string destination)
+    {
+        lock (storage.Gate)
+        {
+            if (InTmp(name) is { } source && storage.Disk.Exists(source))
+            {
+                storage.Disk.Move(source, destination.EndsWith('/') ? PosixPath.Join(destination, PosixPath.BaseName(source)) : destination);
+            }
+        }
+    }
+
+    /// <summary>&lt;shared&gt;/tmp/&lt;name&gt;, or null when the name leaves tmp.</summary>
+    private string? InTmp(string name)
+    {
+        var tmp = PosixPath.Join(SharedDirectory(), "tmp");
+        var path = PosixPath.Normalize(PosixPath.Join(tmp, name));
+        return PosixPath.IsInside(tmp, path) && path != PosixPath.Normalize(tmp) ? path : null;
+    }
+
     /// <summary>The currently-processing location's path: /var/archivematica/sharedDirectory in the seed.</summary>
     private string SharedDirectory() =>
         (storage.DefaultLocation("CP") ?? throw new InvalidOperationException("No currently-processing location")).FullPath;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace Conformance.ReferenceServer.Storage;
 
@@ -42,6 +43,13 @@ public sealed class StorageState
     internal Dictionary<string, string> DefaultLocations { get; } = new(StringComparer.Ordinal);
 
     internal VirtualFileSystem Disk { get; } = new();
+
+    /// <summary>
+    /// Pipeline.reingest (set by the host): tells a pipeline (uuid) to start a transfer (true) or ingest
+    /// reingest of the AIP copied to its tmp/&lt;name&gt; (name, uuid); the dashboard's status and body, or null
+    /// when the pipeline is not the dashboard's. Called without this state's lock.
+    /// </summary>
+    internal Func<string, string, string, bool, (int Status, JsonObject Body)?>? PipelineReingest { get; set; }
 
     /// <summary>
     /// Arrange API: a fresh AIP with status UPLOADED, files on disk and file rows, stored uncompressed

@@ -16,6 +16,12 @@ internal sealed class StorageVersion(string version)
     /// <summary>S4: packages expose (and filter on) stored_date from 0.20.0.</summary>
     public bool HasStoredDate => AtLeast("0.20.0");
 
+    /// <summary>
+    /// tastypie serializes XML only when lxml and defusedxml both import; 0.19 pinned defusedxml, 0.20 and
+    /// later do not (requirements), so there ?format=xml and Accept: application/xml are answered in JSON.
+    /// </summary>
+    public bool OffersXml => !AtLeast("0.20.0");
+
     /// <summary>S1/S2: Django UUIDField (0.21.0): a malformed UUID is a 400 ValidationError instead of "not found".</summary>
     public bool ValidatesUuids => AtLeast("0.21.0");
 

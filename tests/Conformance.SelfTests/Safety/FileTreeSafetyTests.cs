@@ -51,16 +51,7 @@ public sealed class FileTreeSafetyTests
     {
         await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { ApiKey = "selftest-key-0123456789", Faults = faults });
         var before = host.DiskListing().ToDictionary(e => e.Path);
-        var environment = new Dictionary<string, string>(SafetyTests.Environment(host))
-        {
-            ["ALLOW_WRITES"] = "true",
-            ["ALLOW_DESTRUCTIVE"] = "true",
-            ["ALLOW_HOSTILE_WRITES"] = "true",
-            ["TRANSFER_SOURCE_LOCATION"] = ReferenceData.TransferSourceLocationUuid,
-            ["TRANSFER_SOURCE_PATH"] = ReferenceData.TransferSourcePath,
-            ["ARRANGE_PATH"] = ReferenceData.ArrangePath,
-            ["POLL_INTERVAL_SECONDS"] = "0",
-        };
+        var environment = SafetyTests.EveryTier(host);
 
         // Test failures are expected (the fault breaks the contract); only the files are judged here.
         var (_, output) = await SuiteProcess.RunAsync(environment, arguments: ["--logger", "console;verbosity=normal"], timeout: TimeSpan.FromMinutes(12));

@@ -85,6 +85,18 @@ public sealed class SafetyTests
         lines.Should().NotContain(l => l.Contains(target.Host.Options.ApiKey, StringComparison.Ordinal));
     }
 
+    /// <summary>A sandbox user's settings: every tier and opt-in but bulk changes allowed, the reference data configured, no pause between polls.</summary>
+    public static Dictionary<string, string> EveryTier(ReferenceServerHost host) => new(Environment(host))
+    {
+        ["ALLOW_WRITES"] = "true",
+        ["ALLOW_DESTRUCTIVE"] = "true",
+        ["ALLOW_HOSTILE_WRITES"] = "true",
+        ["TRANSFER_SOURCE_LOCATION"] = ReferenceData.TransferSourceLocationUuid,
+        ["TRANSFER_SOURCE_PATH"] = ReferenceData.TransferSourcePath,
+        ["ARRANGE_PATH"] = ReferenceData.ArrangePath,
+        ["POLL_INTERVAL_SECONDS"] = "0",
+    };
+
     public static Dictionary<string, string> Environment(ReferenceServerHost host) => new()
     {
         ["ARCHIVEMATICA_URL"] = host.ArchivematicaUrl.ToString(),

@@ -36,7 +36,8 @@ public sealed record ConformanceStatement
 
 /// <param name="Hosts">Service name ("archivematica", "storage") to host name: no scheme, port, path or query.</param>
 /// <param name="Versions">Service name to the version detected (dashboard: X-Archivematica-Version; Storage Service: StorageServiceVersion).</param>
-public sealed record StatementTarget(bool Embedded, IReadOnlyDictionary<string, string> Hosts, IReadOnlyDictionary<string, string> Versions);
+/// <param name="VersionBasis">Service name to how its version was decided (the Storage Service's: set, or detected and from what).</param>
+public sealed record StatementTarget(bool Embedded, IReadOnlyDictionary<string, string> Hosts, IReadOnlyDictionary<string, string> Versions, IReadOnlyDictionary<string, string>? VersionBasis = null);
 
 /// <summary>The suite's version and SHA-256 digests of the data it ran with, as found in the test output folder.</summary>
 public sealed record StatementSuite(string Version, string CatalogueSha256, string SchemasSha256, string KnownDeviationsSha256);

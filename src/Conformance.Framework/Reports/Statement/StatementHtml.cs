@@ -46,6 +46,11 @@ public static class StatementHtml
             Fact(html, $"Version detected ({service})", version);
         }
 
+        foreach (var (service, basis) in s.Target.VersionBasis ?? new Dictionary<string, string>())
+        {
+            Fact(html, $"How the version was decided ({service})", basis);
+        }
+
         Fact(html, "Suite version", s.Suite.Version);
         Fact(html, "Catalogue SHA-256", s.Suite.CatalogueSha256);
         Fact(html, "Schemas SHA-256", s.Suite.SchemasSha256);

@@ -33,6 +33,12 @@ internal static class JobEndpoints
             {
                 return DashboardReply.Error($"No jobs found for unit: {uuid}");
             }
+            // Django's MySQL connection is utf8 (utf8mb3): a character outside the BMP compared with the
+            // utf8mb4 text columns is OperationalError 1267, the 500 page (a known deviation).
+            if (new[] { microservice, name }.Any(value => value is not null && value.Any(char.IsSurrogate)))
+            {
+                return DashboardReply.ServerErrorPage();
+            }
             var result = new JsonArray();
             foreach (var job in jobs.Where(j => Matches(j.Microservice, microservice) && Matches(j.LinkUuid, linkUuid) && Matches(j.Name, name)))
             {

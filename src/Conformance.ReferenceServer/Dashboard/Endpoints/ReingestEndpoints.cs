@@ -6,8 +6,10 @@ namespace Conformance.ReferenceServer.Dashboard.Endpoints;
 /// <summary>
 /// <c>transfer/reingest</c>, <c>ingest/reingest</c> and <c>ingest/reingest/approve</c>. The reingest
 /// views first purge the jobs, tasks and SIP row of the given uuid, then move
-/// <c>sharedDirectory/tmp/&lt;name&gt;</c> into a watched directory. The emulator has no file system:
-/// the extracted AIP is assumed to be in tmp, so the move always succeeds.
+/// <c>sharedDirectory/tmp/&lt;name&gt;</c> into a watched directory. The AIP is in tmp when the Storage
+/// Service put it there (its reingest, or a move_files copy into the currently-processing location's
+/// tmp/), on the disk both halves share; or when an in-process arrangement said so
+/// (<see cref="DashboardData.AipsExtractedForReingest"/>). A dashboard without that disk finds every name.
 /// </summary>
 internal static partial class ReingestEndpoints
 {
@@ -23,40 +25,49 @@ internal static partial class ReingestEndpoints
         {
             return DashboardReply.Error("\"name\" and \"uuid\" are required.");
         }
-        return request.State.Locked(data =>
-        {
-            // The real view moves tmp/<name> into a watched directory; without it the move fails.
-            if (!data.AipsExtractedForReingest.Remove(name))
-            {
-                return DashboardReply.Error($"[Errno 2] No such file or directory: '/var/archivematica/sharedDirectory/tmp/{name}'", status: 500);
-            }
-
-            data.PurgeJobs(uuid);
-            data.Units.RemoveAll(u => u.Type == UnitType.Sip && DashboardData.SameUuid(u.Uuid, uuid));
-
-            string reingestUuid;
-            if (toTransfer)
-            {
-                // Full reingest: a new transfer named after the AIP, its UUID suffix replaced.
-                reingestUuid = data.NewUuid();
-                var baseName = Workflow.BaseName(name);
-                if (baseName.Length > 36 && StrictUuid().IsMatch(baseName[^36..]))
-                {
-                    baseName = baseName[..^37];
-                }
-                var transfer = data.AddUnit(UnitType.Transfer, reingestUuid,
-                    $"{Workflow.ActiveTransfers}standardTransfer/{baseName}-{reingestUuid}/", ("objects", null));
-                Scenarios.StartProcessing(data, transfer);
-            }
-            else
-            {
-                // Partial reingest: the SIP comes back and waits at "Approve AIP reingest".
-                reingestUuid = uuid;
-                Scenarios.SipAwaitingReingestApproval(data, uuid, Workflow.BaseName(name));
-            }
-            return DashboardReply.JsonBody(new JsonObject { ["message"] = "Approval successful.", ["reingest_uuid"] = reingestUuid });
-        });
+        var (status, body) = Start(request.State, name, uuid, toTransfer);
+        return DashboardReply.JsonBody(body, status);
     }
+
+    /// <summary>The view after its field checks; also what the Storage Service's reingest calls (Pipeline.reingest).</summary>
+    internal static (int Status, JsonObject Body) Start(DashboardState state, string name, string uuid, bool toTransfer) => state.Locked(data =>
+    {
+        // The real view moves tmp/<name> into a watched directory; without it the move fails.
+        var extracted = data.AipsExtractedForReingest.Remove(name);
+        if (!extracted && state.Files is { } files && !files.TmpHas(name))
+        {
+            return Failure($"[Errno 2] No such file or directory: '{Workflow.SharedDirectory}tmp/{name}'");
+        }
+
+        // Full reingest: a new transfer named after the AIP, its UUID suffix replaced; partial: the SIP itself.
+        var reingestUuid = toTransfer ? data.NewUuid() : uuid;
+        var baseName = Workflow.BaseName(name);
+        if (toTransfer && baseName.Length > 36 && StrictUuid().IsMatch(baseName[^36..]))
+        {
+            baseName = baseName[..^37];
+        }
+        var transferPath = $"{Workflow.ActiveTransfers}standardTransfer/{baseName}-{reingestUuid}/";
+        if (!extracted)
+        {
+            state.Files?.MoveFromTmp(name, toTransfer ? Workflow.Expand(transferPath) : Workflow.SharedDirectory + "watchedDirectories/system/reingestAIP/");
+        }
+
+        data.PurgeJobs(uuid);
+        data.Units.RemoveAll(u => u.Type == UnitType.Sip && DashboardData.SameUuid(u.Uuid, uuid));
+        if (toTransfer)
+        {
+            var transfer = data.AddUnit(UnitType.Transfer, reingestUuid, transferPath, ("objects", null));
+            Scenarios.StartProcessing(data, transfer);
+        }
+        else
+        {
+            // Partial reingest: the SIP comes back and waits at "Approve AIP reingest".
+            Scenarios.SipAwaitingReingestApproval(data, uuid, Workflow.BaseName(name));
+        }
+        return (200, new JsonObject { ["message"] = "Approval successful.", ["reingest_uuid"] = reingestUuid });
+    });
+
+    private static (int, JsonObject) Failure(string message) => (500, new JsonObject { ["error"] = true, ["message"] = message });
 
     /// <summary>
     /// A3: 1.13.2 passes an extra argument to the RPC helper, so every call fails with 400. From 1.14.0

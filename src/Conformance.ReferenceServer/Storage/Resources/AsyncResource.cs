@@ -18,7 +18,13 @@ internal static class AsyncResource
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "async");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
+    /// <summary>
+    /// get_multiple filters id__in on the integer primary key outside obj_get's ValueError handling: a
+    /// non-integer id is the canned 500 (a known deviation), not the detail view's 404.
+    /// </summary>
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, "async", id => PythonInt.TryParse(id, out var number)
+        ? ctx.State.AsyncTasks.FirstOrDefault(t => t.Id == number)
+        : throw new InvalidOperationException($"invalid literal for int() with base 10: '{id}'"), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
     /// <summary>Integer primary key; a non-integer id is tastypie NotFound (404 with the canned error).</summary>
     private static AsyncTask? Find(ApiContext ctx, string id) =>

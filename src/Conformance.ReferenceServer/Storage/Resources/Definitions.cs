@@ -37,8 +37,10 @@ internal static class Definitions
         [
             // api_key/api_username are tastypie fields (removed in dehydrate) but, as in the contract,
             // query-string credentials named like them are not treated as filters here.
-            Text("api_key", "API key to use when making API calls to the pipeline.") with { Nullable = true, Blank = true, IgnoredByFilters = true },
-            Text("api_username", "Username to use when making API calls to the pipeline.") with { Nullable = true, Blank = true, IgnoredByFilters = true },
+            // Fields of the resource (only dehydrate drops them) but not in Meta.filtering: ?api_key= (the query
+            // credentials) is "does not allow filtering", a 400 (a known deviation).
+            Text("api_key", "API key to use when making API calls to the pipeline.") with { Nullable = true, Blank = true },
+            Text("api_username", "Username to use when making API calls to the pipeline.") with { Nullable = true, Blank = true },
             new("create_default_locations", FieldKind.Boolean) { IsModelField = false },
             Text("description", "Human readable description of the Archivematica instance.") with { Nullable = true, Blank = true, HasDefault = true },
             Text("remote_name", "Host or IP address of the pipeline server for making API calls.") with { Nullable = true, Blank = true, HasDefault = true },

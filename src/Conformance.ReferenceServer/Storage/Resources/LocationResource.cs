@@ -16,7 +16,7 @@ internal static class LocationResource
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "location");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), l => Dehydrate.Location(l, ctx.State, ctx.ApiVersion));
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, "location", id => Find(ctx, id), l => Dehydrate.Location(l, ctx.State, ctx.ApiVersion));
 
     private static Location? Find(ApiContext ctx, string id) => TastypieViews.ByUuid(ctx, Active(ctx), id, l => l.Uuid);
 

@@ -90,6 +90,11 @@ internal static class PackageContentsRoutes
         {
             return Reply.StdJson(400, new JsonObject { ["success"] = false, ["error"] = "No supported query properties found!" });
         }
+        // The text columns meet the utf8mb3 connection (ListFilters.RejectOutsideUtf8Mb3): the canned 500.
+        if (query.Any(q => q.Target is "name" or "accessionid" && q.Value.Any(char.IsSurrogate)))
+        {
+            throw new InvalidOperationException("(1267, \"Illegal mix of collations\")");
+        }
         var files = ctx.State.Packages.SelectMany(p => p.Files).Where(f => query.All(q => Property(f, q.Target) == q.Value)).ToList();
         if (files.Count == 0)
         {

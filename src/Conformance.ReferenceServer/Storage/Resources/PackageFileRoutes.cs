@@ -11,9 +11,15 @@ internal static class PackageFileRoutes
     /// <summary>A compressed package is a single file on disk (is_compressed = os.path.isfile(full_path)).</summary>
     private static bool IsCompressed(ApiContext ctx, Package package) => ctx.State.Disk.ReadFile(package.FullPath) is not null;
 
-    /// <summary>download/ and download/&lt;chunk&gt;/ (the chunk only matters for LOCKSS): the file, or an on-the-fly tar of a directory.</summary>
+    /// <summary>
+    /// download/: the file, or an on-the-fly tar of a directory. download/&lt;chunk&gt;/ outside LOCKSS
+    /// skips the tar: get_download_path returns the package path as it is, and streaming a directory
+    /// is IsADirectoryError, the canned 500 (a known deviation).
+    /// </summary>
     public static Reply Download(ApiContext ctx) => Custom(ctx, package =>
-        ctx.State.Disk.IsDirectory(package.FullPath) ? FileDownloads.TarOf(ctx.State.Disk, package.FullPath) : FileDownloads.FromDisk(ctx.State.Disk, package.FullPath));
+        ctx.State.Disk.IsDirectory(package.FullPath) && ctx.Group("chunk").Length == 0
+            ? FileDownloads.TarOf(ctx.State.Disk, package.FullPath)
+            : FileDownloads.FromDisk(ctx.State.Disk, package.FullPath));
 
     /// <summary>extract_file/?relative_path_to_file=: one file from the package (the base directory prefix is optional when uncompressed).</summary>
     public static Reply ExtractFile(ApiContext ctx) => Custom(ctx, package =>

@@ -97,18 +97,77 @@ internal static class PackageRequestRoutes
         {
             return Result(500, "Error extracting file");
         }
-        var hasProcessing = ctx.State.Locations.Any(l => l.Enabled && l.Purpose == "CP" && l.Pipelines.Contains(pipeline));
-        if (!hasProcessing)
+        var processing = ctx.State.Locations.FirstOrDefault(l => l.Enabled && l.Purpose == "CP" && l.Pipelines.Contains(pipeline));
+        if (processing is null)
         {
             // "... pipeline %(uuid)s" % {"pipeline": ...}: KeyError while building the 412 message.
             throw new KeyNotFoundException("uuid");
         }
         package.MiscAttributes["reingest_pipeline"] = pipeline.Uuid;
-        // The dashboard answers with the new transfer's UUID for a full reingest, the SIP (AIP) UUID otherwise.
-        var reingestUuid = reingestType == "full" ? Guid.NewGuid().ToString() : package.Uuid;
+        var name = CopyForReingest(ctx, package, processing, reingestType);
         var result = Result(202, $"Package {package.Uuid} sent to pipeline {pipeline} for re-ingest", error: false);
-        result["reingest_uuid"] = reingestUuid;
+        // The dashboard answers with the new transfer's UUID for a full reingest, the SIP (AIP) UUID otherwise.
+        result["reingest_uuid"] = reingestType == "full" ? Guid.NewGuid().ToString() : package.Uuid;
+        if (ctx.State.PipelineReingest is { } pipelineReingest)
+        {
+            // Pipeline.reingest: POST <pipeline>/api/<transfer|ingest>/reingest {name, uuid}, sent after the
+            // Storage Service's lock is released (the dashboard takes its own lock, then the disk's).
+            ctx.AfterUnlock = reply => CallPipeline(ctx, package, pipeline, name, reingestType == "full", result, pipelineReingest) ?? reply;
+        }
         return result;
+    }
+
+    /// <summary>
+    /// What start_reingest copies into the pipeline's currently-processing location under tmp/: the whole
+    /// AIP (full), or its METS with the objects (objects, without submissionDocumentation) or the metadata
+    /// (metadata_only). Returns the name the dashboard is told: the AIP's path relative to its location
+    /// (uncompressed), or to the extraction folder (compressed).
+    /// </summary>
+    private static string CopyForReingest(ApiContext ctx, Package package, Location processing, string reingestType)
+    {
+        var compressed = package.ArchiveMembers.Count > 0;
+        var baseName = PosixPath.BaseName(package.CurrentPath.TrimEnd('/'));
+        var name = compressed
+            ? $"tmp{Guid.NewGuid().ToString("N")[..8]}/{baseName[..^PosixPath.Extension(baseName).Length]}/"
+            : package.CurrentPath.TrimEnd('/') + "/";
+        var files = compressed
+            ? package.ArchiveMembers.Select(m => (Path: m.Key[(m.Key.IndexOf('/', StringComparison.Ordinal) + 1)..], Content: m.Value))
+            : ctx.State.Disk.FilesUnder(package.FullPath).Select(f => (Path: f.RelativePath, f.Content));
+        var mets = $"data/METS.{package.Uuid}.xml";
+        bool Sent(string path) => reingestType switch
+        {
+            "full" => true,
+            "objects" => path == mets || (path.StartsWith("data/objects/", StringComparison.Ordinal) && !path.StartsWith("data/objects/submissionDocumentation/", StringComparison.Ordinal)),
+            _ => path == mets || path.StartsWith("data/objects/metadata/", StringComparison.Ordinal),
+        };
+        var destination = PosixPath.Join(processing.FullPath, "tmp", name);
+        foreach (var (path, content) in files.Where(f => Sent(f.Path)).ToList())
+        {
+            ctx.State.Disk.AddFile(PosixPath.Join(destination, path), content);
+        }
+        return name;
+    }
+
+    /// <summary>The pipeline's answer to Pipeline.reingest: null when the pipeline is not the dashboard's; 502 when it refused.</summary>
+    private static Reply? CallPipeline(ApiContext ctx, Package package, Pipeline pipeline, string name, bool toTransfer, JsonObject result,
+        Func<string, string, string, bool, (int Status, JsonObject Body)?> pipelineReingest)
+    {
+        if (pipelineReingest(pipeline.Uuid, name, package.Uuid, toTransfer) is not var (status, body))
+        {
+            return null;
+        }
+        lock (ctx.State.Gate)
+        {
+            if (status != 200)
+            {
+                // start_reingest returns before self.save(): the AIP is not left marked as being reingested.
+                package.MiscAttributes.Remove("reingest_pipeline");
+                var detail = TastypieViews.Text(body["message"]) is { } message ? $" ({message})" : "";
+                return ctx.Respond(502, Result(502, $"Error in approve reingest API. Pipeline {pipeline} returned an unexpected status code: {status}{detail}"));
+            }
+            result["reingest_uuid"] = body["reingest_uuid"]?.DeepClone() ?? result["reingest_uuid"]?.DeepClone();
+            return ctx.Respond(202, result);
+        }
     }
 
     private static JsonObject Result(int status, string message, bool error = true) =>

@@ -14,7 +14,7 @@ internal static class PackageResource
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "file");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), p => Dehydrate.Package(p, ctx.State, ctx.ApiVersion));
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, "file", id => Find(ctx, id), p => Dehydrate.Package(p, ctx.State, ctx.ApiVersion));
 
     public static Package? Find(ApiContext ctx, string id) => TastypieViews.ByUuid(ctx, ctx.State.Packages, id, p => p.Uuid);
 

@@ -15,7 +15,7 @@ internal static class PipelineResource
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "pipeline");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), p => Dehydrate.Pipeline(p, ctx.ApiVersion));
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, "pipeline", id => Find(ctx, id), p => Dehydrate.Pipeline(p, ctx.ApiVersion));
 
     private static Pipeline? Find(ApiContext ctx, string id) => TastypieViews.ByUuid(ctx, Active(ctx), id, p => p.Uuid);
 

@@ -14,7 +14,7 @@ internal static class SpaceResource
 
     public static Reply Schema(ApiContext ctx) => TastypieViews.Schema(ctx, "space");
 
-    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, id => Find(ctx, id), s => Dehydrate.Space(s, ctx.State, ctx.ApiVersion));
+    public static Reply Set(ApiContext ctx) => TastypieViews.Set(ctx, "space", id => Find(ctx, id), s => Dehydrate.Space(s, ctx.State, ctx.ApiVersion));
 
     private static Space? Find(ApiContext ctx, string id) => TastypieViews.ByUuid(ctx, ctx.State.Spaces, id, s => s.Uuid);
 

@@ -25,10 +25,14 @@ internal static class TastypieViews
     public static Reply Schema(ApiContext ctx, string resource) =>
         ctx.Respond(200, SchemaBuilder.Build(ctx.Definition(resource), ctx.ApiVersion));
 
-    /// <summary>get_multiple: ids split on ";"; unknown ones listed in not_found (only when there are any).</summary>
-    public static Reply Set<T>(ApiContext ctx, Func<string, T?> lookup, Func<T, JsonObject> dehydrate)
+    /// <summary>
+    /// get_multiple: the query's filters checked as obj_get_list does (pipeline ?api_key= is a 400), then
+    /// ids split on ";"; unknown ones listed in not_found (only when there are any).
+    /// </summary>
+    public static Reply Set<T>(ApiContext ctx, string resource, Func<string, T?> lookup, Func<T, JsonObject> dehydrate)
         where T : class
     {
+        ctx.Filters.Check(ctx.Definition(resource), ctx.Request.Query);
         var objects = new JsonArray();
         var notFound = new JsonArray();
         foreach (var identifier in ctx.Group("ids").Split(';'))

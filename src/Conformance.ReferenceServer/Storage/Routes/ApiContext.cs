@@ -17,6 +17,9 @@ internal sealed class ApiContext
 
     public StorageVersion Version => State.Version;
 
+    /// <summary>Work a view does after the state lock is released (a call to another service), given the view's reply; its reply is the answer.</summary>
+    public Func<Reply, Reply>? AfterUnlock { get; set; }
+
     public string Group(string name) => Match.Groups[name].Value;
 
     public string ListUri(string resource) => $"/api/{ApiVersion}/{resource}/";
@@ -29,5 +32,5 @@ internal sealed class ApiContext
 
     /// <summary>self.create_response: serialised in the negotiated format (a broken Accept raises BadRequest here).</summary>
     public Reply Respond(int status, JsonNode? data, bool resourceObject = false) =>
-        Reply.Tastypie(status, data, FormatNegotiator.Determine(Request), resourceObject);
+        Reply.Tastypie(status, data, FormatNegotiator.Determine(Request, Version), resourceObject);
 }

@@ -125,11 +125,11 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         catch (TastypieBadRequestException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = e.Message }, FormatNegotiator.DetermineOrDefault(request));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = e.Message }, FormatNegotiator.DetermineOrDefault(request, state.Version));
         }
         catch (DjangoValidationException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = new JsonArray([.. e.Messages.Select(m => (JsonNode)m)]) }, FormatNegotiator.DetermineOrDefault(request));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = new JsonArray([.. e.Messages.Select(m => (JsonNode)m)]) }, FormatNegotiator.DetermineOrDefault(request, state.Version));
         }
         catch (TastypieNotFoundException)
         {
@@ -149,15 +149,17 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     private Reply Locked(Func<ApiContext, Reply> handler, ApiContext context)
     {
+        Reply reply;
         lock (state.Gate)
         {
-            return handler(context);
+            reply = handler(context);
         }
+        return context.AfterUnlock is { } then ? then(reply) : reply;
     }
 
-    private static Reply Canned(int status, StorageRequest request) =>
+    private Reply Canned(int status, StorageRequest request) =>
         Reply.Tastypie(status, new JsonObject { ["error_message"] = "Sorry, this request could not be processed. Please try again later." },
-            FormatNegotiator.DetermineOrDefault(request));
+            FormatNegotiator.DetermineOrDefault(request, state.Version));
 
     private static string RawTarget(StorageRequest request) =>
         request.Context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path + request.RawQuery;

@@ -51,12 +51,24 @@ internal static class SwordRoutes
         }
     }
 
-    /// <summary>file/{uuid}/sword/ (edit IRI): every method needs a session user with package permissions.</summary>
-    public static Reply Deposit(ApiContext ctx) => WithDeposit(ctx, ["GET", "POST", "PUT", "DELETE"], _ =>
-        SwordDocuments.Error(ctx.Request, 403, PermissionDenied, "TargetOwnerUnknown"));
+    /// <summary>
+    /// file/{uuid}/sword/ (edit IRI): after the resource's guard (an existing non-deposit package: 400),
+    /// deposit_edit checks the session user's permissions before it looks the deposit up, so every
+    /// request, unknown deposit or unsupported method included, is refused (403).
+    /// </summary>
+    public static Reply Deposit(ApiContext ctx)
+    {
+        var package = Lookup(ctx, ctx.State.Packages, ctx.Group("uuid"), p => p.Uuid);
+        return package is not null && package.PackageType != PackageTypes.Deposit
+            ? Reply.Text(400, "This is not a SWORD deposit location.")
+            : SwordDocuments.Error(ctx.Request, 403, PermissionDenied, "TargetOwnerUnknown");
+    }
 
-    /// <summary>file/{uuid}/sword/media/: GET lists the deposit's files (a Python list repr); writes need a session.</summary>
-    public static Reply Media(ApiContext ctx) => WithDeposit(ctx, ["GET", "POST", "PUT", "DELETE"], deposit =>
+    /// <summary>
+    /// file/{uuid}/sword/media/: GET lists the deposit's files (a Python list repr); any other method,
+    /// one it does not support included, meets the session permission check first (403).
+    /// </summary>
+    public static Reply Media(ApiContext ctx) => WithDeposit(ctx, null, deposit =>
     {
         if (ctx.Request.Method != "GET")
         {
@@ -77,7 +89,7 @@ internal static class SwordRoutes
     /// The resource-level guard (an existing non-deposit package: plain-text 400), then the view: unknown
     /// deposit 404, finalized deposit 400, unsupported method 405 — all SWORD error documents.
     /// </summary>
-    private static Reply WithDeposit(ApiContext ctx, string[] methods, Func<Package, Reply> handler)
+    private static Reply WithDeposit(ApiContext ctx, string[]? methods, Func<Package, Reply> handler)
     {
         var uuid = ctx.Group("uuid");
         var package = Lookup(ctx, ctx.State.Packages, uuid, p => p.Uuid);
@@ -93,7 +105,7 @@ internal static class SwordRoutes
         {
             return SwordDocuments.Error(ctx.Request, 400, "This deposit has already been submitted for processing.");
         }
-        if (!methods.Contains(ctx.Request.Method))
+        if (methods is not null && !methods.Contains(ctx.Request.Method))
         {
             return SwordDocuments.Error(ctx.Request, 405, $"This endpoint only responds to the {string.Join(", ", methods)} HTTP methods.", "MethodNotAllowed");
         }

@@ -26,9 +26,6 @@ internal sealed record FieldDefinition(string Name, FieldKind Kind)
     /// <summary>False for computed attributes (full_path, get_description): filtering on them is "not a valid field name".</summary>
     public bool IsModelField { get; init; } = true;
 
-    /// <summary>Not considered by list filters (pipeline api_key/api_username: they share names with query credentials).</summary>
-    public bool IgnoredByFilters { get; init; }
-
     /// <summary>A UUID column: SS ≥0.21 validates lookup values.</summary>
     public bool IsUuid { get; init; }
 

@@ -5,16 +5,20 @@ namespace Conformance.ReferenceServer.Storage.Tastypie;
 /// <summary>
 /// tastypie determine_format with python-mimeparse best_match: ?format= wins when known; otherwise the
 /// Accept header (exactly "*/*" or absent = JSON); no match = JSON; an unparseable media range raises
-/// BadRequest("Invalid Accept header").
+/// BadRequest("Invalid Accept header"). XML is among the formats only where the release installs
+/// defusedxml (<see cref="StorageVersion.OffersXml"/>); elsewhere ?format=xml and Accept: application/xml get JSON.
 /// </summary>
 internal static class FormatNegotiator
 {
     // Serializer.supported_formats reversed ("because mimeparse is weird like that").
     private static readonly string[] Supported = [TastypieFormats.Yaml, TastypieFormats.Xml, TastypieFormats.Json];
 
-    public static string Determine(StorageRequest request)
+    private static readonly string[] SupportedWithoutXml = [TastypieFormats.Yaml, TastypieFormats.Json];
+
+    public static string Determine(StorageRequest request, StorageVersion version)
     {
-        if (request.Query.Get("format") is { Length: > 0 } name && TastypieFormats.ByName.TryGetValue(name, out var forced))
+        if (request.Query.Get("format") is { Length: > 0 } name && TastypieFormats.ByName.TryGetValue(name, out var forced)
+            && (forced != TastypieFormats.Xml || version.OffersXml))
         {
             return forced;
         }
@@ -23,15 +27,15 @@ internal static class FormatNegotiator
         {
             return TastypieFormats.Json;
         }
-        return BestMatch(accept) ?? TastypieFormats.Json;
+        return BestMatch(accept, version.OffersXml ? Supported : SupportedWithoutXml) ?? TastypieFormats.Json;
     }
 
     /// <summary>Like <see cref="Determine"/> but never throws (tastypie error_response falls back to JSON).</summary>
-    public static string DetermineOrDefault(StorageRequest request)
+    public static string DetermineOrDefault(StorageRequest request, StorageVersion version)
     {
         try
         {
-            return Determine(request);
+            return Determine(request, version);
         }
         catch (TastypieBadRequestException)
         {
@@ -39,14 +43,14 @@ internal static class FormatNegotiator
         }
     }
 
-    private static string? BestMatch(string header)
+    private static string? BestMatch(string header, string[] supported)
     {
         var ranges = header.Split(',').Where(part => part.Trim().Length > 0).Select(ParseMediaRange).ToList();
         var best = (Fitness: -1, Quality: 0.0, Position: -1, Mime: "");
-        for (var position = 0; position < Supported.Length; position++)
+        for (var position = 0; position < supported.Length; position++)
         {
-            var (fitness, quality) = FitnessAndQuality(Supported[position], ranges);
-            var candidate = (fitness, quality, position, Supported[position]);
+            var (fitness, quality) = FitnessAndQuality(supported[position], ranges);
+            var candidate = (fitness, quality, position, supported[position]);
             if (Compare(candidate, best) > 0)
             {
                 best = candidate;

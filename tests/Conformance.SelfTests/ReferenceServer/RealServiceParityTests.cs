@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Conformance.ReferenceServer.Hosting;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace Conformance.SelfTests.ReferenceServer;
+
+/// <summary>
+/// What a real Archivematica 1.15.1 + Storage Service 0.21.1 answered and the reference server first
+/// did not (issue 14): each test fails if the reference server stops reproducing it.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class RealServiceParityTests
+{
+    private const string Key = "parity-key-0123456789";
+
+    [TestCase("0.19.0", "application/xml; charset=utf-8")]
+    [TestCase("0.20.0", "application/json")]
+    [TestCase("0.21.1", "application/json")]
+    public async Task Format_xml_is_served_only_where_the_release_installs_defusedxml(string release, string contentType)
+    {
+        await using var host = await StartAsync(release);
+
+        using var byName = await GetAsync(host, host.StorageServiceUrl, "/api/v2/pipeline/?format=xml");
+        using var byAccept = await GetAsync(host, host.StorageServiceUrl, "/api/v2/pipeline/", accept: "application/xml");
+
+        byName.Content.Headers.ContentType!.ToString().Should().Be(contentType);
+        byAccept.Content.Headers.ContentType!.ToString().Should().Be(contentType);
+    }
+
+    [Test]
+    public async Task The_sword_edit_iri_refuses_before_it_looks_the_deposit_up()
+    {
+        await using var host = await StartAsync("0.21.1");
+
+        using var unknown = await GetAsync(host, host.StorageServiceUrl, "/api/v2/file/00000000-0000-4000-8000-000000000000/sword/");
+
+        unknown.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        unknown.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8");
+    }
+
+    [TestCase("0.19.0")]
+    [TestCase("0.21.1")]
+    public async Task Query_credentials_on_the_pipeline_list_are_read_as_an_api_key_filter(string release)
+    {
+        await using var host = await StartAsync(release);
+
+        using var answer = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/pipeline/?username={host.Options.User}&api_key={Key}", header: false);
+
+        answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await answer.Content.ReadAsStringAsync()).Should().Be("{\"error\": \"The 'api_key' field does not allow filtering.\"}");
+        using var set = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/pipeline/set/{Guid.Empty}/?username={host.Options.User}&api_key={Key}", header: false);
+        set.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task A_chunk_of_an_uncompressed_package_is_a_500_and_of_a_compressed_one_the_file()
+    {
+        await using var host = await StartAsync("0.21.1");
+        using var list = await GetAsync(host, host.StorageServiceUrl, "/api/v2/file/?package_type=AIP&status=UPLOADED&limit=100");
+        var packages = JsonNode.Parse(await list.Content.ReadAsStringAsync())!["objects"]!.AsArray().Select(p => (Uuid: (string)p!["uuid"]!, Path: (string)p["current_path"]!)).ToList();
+        var uncompressed = packages.First(p => !p.Path.EndsWith(".7z", StringComparison.Ordinal)).Uuid;
+        var compressed = packages.First(p => p.Path.EndsWith(".7z", StringComparison.Ordinal)).Uuid;
+
+        using var directory = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/file/{uncompressed}/download/1/");
+        using var whole = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/file/{uncompressed}/download/");
+        using var file = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/file/{compressed}/download/1/");
+
+        directory.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        whole.StatusCode.Should().Be(HttpStatusCode.OK, "without a chunk number the package is tarred");
+        file.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [TestCase("abc;1")]
+    [TestCase("1;' OR '1'='1")]
+    public async Task A_non_integer_id_in_the_async_set_is_a_500(string ids)
+    {
+        await using var host = await StartAsync("0.21.1");
+
+        using var answer = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/async/set/{Uri.EscapeDataString(ids).Replace("%3B", ";", StringComparison.Ordinal)}/");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+    }
+
+    [TestCase("/api/v2/space/?access_protocol=", HttpStatusCode.InternalServerError)]
+    [TestCase("/api/v2/location/?relative_path=", HttpStatusCode.InternalServerError)]
+    [TestCase("/api/v2/file/metadata/?relative_path=", HttpStatusCode.InternalServerError)]
+    [TestCase("/api/v2/pipeline/?uuid=", HttpStatusCode.BadRequest)]
+    public async Task A_character_outside_the_bmp_in_a_text_filter_is_a_500(string query, HttpStatusCode expected)
+    {
+        await using var host = await StartAsync("0.21.1");
+
+        using var astral = await GetAsync(host, host.StorageServiceUrl, query + "%F0%9F%92%A9");
+        using var bmp = await GetAsync(host, host.StorageServiceUrl, query + "%C3%A9%E2%80%AE");
+
+        astral.StatusCode.Should().Be(expected, "utf8mb3 connection against utf8mb4 columns (a UUID column validates first from 0.21)");
+        ((int)bmp.StatusCode).Should().BeLessThan(500);
+    }
+
+    [Test]
+    public async Task A_character_outside_the_bmp_in_a_dashboard_jobs_filter_is_a_500()
+    {
+        await using var target = await ReferenceTarget.StartAsync(options: new ReferenceServerOptions { ApiKey = Key });
+        var unit = await target.Session.Discovery.ResolveAsync("am.transfer.completed:results[0]", CancellationToken.None);
+
+        using var astral = await GetAsync(target.Host, target.Host.ArchivematicaUrl, $"/api/v2beta/jobs/{unit}?name=%F0%9F%92%A9");
+        using var bmp = await GetAsync(target.Host, target.Host.ArchivematicaUrl, $"/api/v2beta/jobs/{unit}?name=%C3%A9");
+
+        astral.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        bmp.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static Task<ReferenceServerHost> StartAsync(string storageRelease) =>
+        ReferenceServerHost.StartAsync(new ReferenceServerOptions { ApiKey = Key, StorageServiceVersion = storageRelease });
+
+    private static async Task<HttpResponseMessage> GetAsync(ReferenceServerHost host, Uri service, string pathAndQuery, string? accept = null, bool header = true)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service, pathAndQuery));
+        request.Headers.TryAddWithoutValidation("User-Agent", "parity-self-test");
+        if (header)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"ApiKey {host.Options.User}:{Key}");
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        return await client.SendAsync(request);
+    }
+}
