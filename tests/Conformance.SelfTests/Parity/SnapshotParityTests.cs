@@ -8,12 +8,16 @@ namespace Conformance.SelfTests.Parity;
 /// parity"): for each folder of fixtures/snapshots, the suite runs against the embedded server
 /// emulating that folder's versions with record mode on, and every recorded snapshot is compared
 /// field by field with the emulator's. A mismatch not listed in the folder's not-reproduced.json
-/// fails, and so does a listed one that now matches (the list would hide a regression).
+/// fails, and so does a listed one that now matches (the list would hide a regression) and an entry
+/// without a reason. REGENERATE_NOT_REPRODUCED=true rewrites the list first (<see cref="SnapshotParity.Regenerate"/>).
 /// </summary>
 [TestFixture]
 [Category("end-to-end")]
 public sealed class SnapshotParityTests
 {
+    /// <summary>Set to "true", the test rewrites each not-reproduced.json from the emulator's run before judging (tools/regenerate-not-reproduced.sh).</summary>
+    public const string RegenerateVariable = "REGENERATE_NOT_REPRODUCED";
+
     public static string SnapshotsRoot => Path.Combine(Paths.Root, "fixtures", "snapshots");
 
     public static IEnumerable<string> VersionFolders() =>
@@ -41,11 +45,21 @@ public sealed class SnapshotParityTests
             Directory.Exists(emulatedFolder).Should().BeTrue($"the embedded run records into {emulatedFolder}; its output:\n{Tail(output)}");
 
             var (mismatches, compared) = SnapshotParity.Compare(recorded, emulatedFolder);
-            var result = SnapshotParity.Judge(mismatches, SnapshotParity.LoadNotReproduced(recorded), compared);
+            var listed = SnapshotParity.LoadNotReproduced(recorded);
+            if (Environment.GetEnvironmentVariable(RegenerateVariable) == "true")
+            {
+                listed = SnapshotParity.Regenerate(mismatches, listed);
+                SnapshotParity.WriteNotReproduced(recorded, listed);
+                TestContext.Progress.WriteLine($"Parity {versions}: {SnapshotParity.NotReproducedFile} rewritten, {listed.Count} entries.");
+            }
+
+            var result = SnapshotParity.Judge(mismatches, listed, compared);
             TestContext.Progress.WriteLine($"Parity {versions}: {result.Compared} snapshots compared, {result.Listed} not reproduced yet (listed in {SnapshotParity.NotReproducedFile}).");
             result.Unlisted.Should().BeEmpty(
                 $"every recorded answer is reproduced or listed with a reason in {SnapshotParity.NotReproducedFile}; entries to add, with a reason each:\n{SnapshotParity.Proposed(result.Unlisted)}\nfirst mismatches:\n{string.Join("\n", result.Unlisted.Take(20))}");
-            result.Stale.Should().BeEmpty("a listed snapshot that the emulator now reproduces must leave the list");
+            result.Stale.Should().BeEmpty($"a listed snapshot that the emulator now reproduces must leave the list ({RegenerateVariable}=true rewrites it)");
+            listed.Where(n => n.Reason.StartsWith(SnapshotParity.ReasonToWrite, StringComparison.Ordinal)).Select(n => $"{n.Mode} {n.Test}").Should().BeEmpty(
+                $"every entry of {SnapshotParity.NotReproducedFile} says why the emulator answers otherwise");
         }
         finally
         {

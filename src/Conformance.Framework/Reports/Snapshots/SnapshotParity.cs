@@ -84,8 +84,65 @@ public static class SnapshotParity
             e["reason"]!.GetValue<string>())).ToList();
     }
 
+    /// <summary>A reason that still has to be written: the parity self-test fails while the list holds one.</summary>
+    public const string ReasonToWrite = "TODO: why the emulator answers otherwise";
+
+    /// <summary>
+    /// The list as the emulator's run says it should be: entries whose snapshot is now reproduced leave,
+    /// an entry whose fields are unchanged keeps its reason, and a new entry or one whose fields changed
+    /// gets <see cref="ReasonToWrite"/> (with the old reason after it) for a reviewer: a reason is only
+    /// true when someone judged the answers.
+    /// </summary>
+    public static IReadOnlyList<NotReproduced> Regenerate(IReadOnlyList<Mismatch> mismatches, IReadOnlyList<NotReproduced> listed)
+    {
+        var known = listed.ToDictionary(n => (n.Mode, n.Test));
+        return mismatches.GroupBy(m => (m.Mode, m.Test))
+            .Select(group =>
+            {
+                var fields = group.Select(m => m.Field).Distinct().Order(StringComparer.Ordinal).ToList();
+                var reason = !known.TryGetValue(group.Key, out var before) ? ReasonToWrite
+                    : before.Fields.Order(StringComparer.Ordinal).SequenceEqual(fields) ? before.Reason
+                    : $"{ReasonToWrite} (fields were {string.Join(", ", before.Fields)}: {before.Reason})";
+                return new NotReproduced(group.Key.Mode, group.Key.Test, fields, reason);
+            })
+            .OrderBy(n => n.Mode, StringComparer.Ordinal).ThenBy(n => n.Test, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Writes the list into a version folder: keys in ordinal order, two-space indentation, "\n" line ends, the "about" text kept.</summary>
+    public static void WriteNotReproduced(string versionFolder, IReadOnlyList<NotReproduced> entries)
+    {
+        var path = Path.Combine(versionFolder, NotReproducedFile);
+        var about = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!["about"]?.GetValue<string>() : null;
+        var list = new JsonArray();
+        foreach (var entry in entries)
+        {
+            list.Add(new JsonObject
+            {
+                ["fields"] = new JsonArray(entry.Fields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+                ["mode"] = entry.Mode,
+                ["reason"] = entry.Reason,
+                ["test"] = entry.Test,
+            });
+        }
+
+        var json = new JsonObject
+        {
+            ["about"] = about ?? "Recorded snapshots the reference server cannot reproduce yet (README, 'Snapshots and parity').",
+            ["notReproduced"] = list,
+        };
+        File.WriteAllText(path, json.ToJsonString(WriteOptions) + "\n");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>The entries a list would need for these mismatches (one per test, its fields sorted), for a reviewer to give each a reason.</summary>
-    public static string Proposed(IEnumerable<Mismatch> mismatches, string reason = "TODO: why the emulator answers otherwise")
+    public static string Proposed(IEnumerable<Mismatch> mismatches, string reason = ReasonToWrite)
     {
         var entries = new JsonArray();
         foreach (var group in mismatches.GroupBy(m => (m.Mode, m.Test)).OrderBy(g => g.Key.Mode, StringComparer.Ordinal).ThenBy(g => g.Key.Test, StringComparer.Ordinal))
