@@ -49,6 +49,11 @@ public sealed class SuiteSetup
             }
         }
 
+        if (target.PreflightFailure is null && SnapshotRecorder.Start(source, target.Session) is { } snapshots)
+        {
+            TestContext.Progress.WriteLine($"Record mode: one snapshot per answered test into {snapshots}.");
+        }
+
         TestContext.Progress.WriteLine(target.PreflightFailure ?? TargetSummary.Describe(target.Session));
     }
 
@@ -78,6 +83,7 @@ public sealed class SuiteSetup
 
         RunReport.Write(target.Session, writes, transferSourceUnchanged);
         StatementReport.Write(target.Session);
+        SnapshotRecorder.Finish();
         await target.DisposeAsync();
     }
 }

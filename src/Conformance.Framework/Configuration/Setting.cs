@@ -66,6 +66,9 @@ public static class Settings
     public static readonly Setting RequestLog = new("RequestLog", "REQUEST_LOG", null,
         "File to append every request sent to, one JSON line each with when it left and when its answer was read (for bench/real.sh). Keys and the password are written as placeholders naming their variable, never as values.");
 
+    public static readonly Setting RecordSnapshots = new("RecordSnapshots", "RECORD_SNAPSHOTS", "false",
+        "Record mode: write one normalized snapshot per answered test into <folder>/<dashboard version>+<storage version>/<read-only or sandbox>/ (true: fixtures/snapshots; relative: from the repository root). README, \"Snapshots and parity\".");
+
     public static IReadOnlyList<Setting> All { get; } =
     [
         ArchivematicaUrl, ArchivematicaUser, ArchivematicaApiKey,
@@ -74,6 +77,6 @@ public static class Settings
         TransferSourceLocation, TransferSourcePath, ProcessingConfig, ArrangePath,
         AllureResultsDirectory, StatementDirectory, EmbeddedApiKey, EmbeddedArchivematicaVersion,
         DryRun, MaxRetries, BadCredentialBudget, CaBundle, InsecureSkipTlsVerify,
-        PollIntervalSeconds, PollAttempts, PollTimeoutSeconds, RequestLog,
+        PollIntervalSeconds, PollAttempts, PollTimeoutSeconds, RequestLog, RecordSnapshots,
     ];
 }

@@ -54,6 +54,7 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
         {
             // Here, where the outcome is final, for the conformance statement written at the end of the run.
             AllureRun.Guard(() => RunOutcomes.Record(test, result, verdict));
+            AllureRun.Guard(() => Snapshots.SnapshotRecorder.Record(test, verdict));
         }
 
         AllureRun.Guard(() =>
