@@ -203,10 +203,11 @@ public enum Fault
     /// is there is copied or moved; a path that names nothing fails the way the real one does (the
     /// registration's package row stays, then tastypie's canned 500 or a failed async task; a 500 from
     /// the dashboard). A hostile path is thus answered with a 2xx or a 5xx and leaves a trace (INPUT-01,
-    /// INPUT-03). State fault, applied where paths are resolved: Storage Service <c>file/</c>,
-    /// <c>file/async/</c>, PUT <c>file/{uuid}/</c>, the file moves and <c>extract_file</c> of an uncompressed
-    /// package, which then serves any file (<c>Storage/Resources/StoragePaths.cs</c>);
-    /// dashboard <c>start_transfer</c>, <c>v2beta/package</c>, <c>copy_metadata_files</c>.
+    /// INPUT-03). State fault, applied where the reference server checks paths: the Storage Service's
+    /// <c>extract_file</c> of an uncompressed package, which then serves any file
+    /// (<c>Storage/Resources/StoragePaths.cs</c>); dashboard <c>start_transfer</c>, <c>v2beta/package</c>,
+    /// <c>copy_metadata_files</c>. The Storage Service's registration and file moves check nothing
+    /// anyway, as the real ones (known deviations, fixtures/known-deviations/storage-paths.json).
     /// </summary>
     [Breaks("INPUT-01", "INPUT-03")]
     AcceptsPathsOutsideLocations,

@@ -22,6 +22,13 @@ internal sealed class StorageVersion(string version)
     /// </summary>
     public bool OffersXml => !AtLeast("0.20.0");
 
+    /// <summary>
+    /// From 0.20.0 storing an AIP or AIC checksums it whether it is a file or not: a directory's checksum is
+    /// that of its BagIt tag manifest, so a directory without one is a TypeError after the move (0.19 only
+    /// checksummed compressed AIPs).
+    /// </summary>
+    public bool ChecksumsAipDirectories => AtLeast("0.20.0");
+
     /// <summary>S1/S2: Django UUIDField (0.21.0): a malformed UUID is a 400 ValidationError instead of "not found".</summary>
     public bool ValidatesUuids => AtLeast("0.21.0");
 

@@ -124,22 +124,10 @@ public sealed class FileEffectsTests
 
     [TestCase("../../../../etc/passwd")]
     [TestCase("/etc/passwd")]
-    public async Task By_default_a_registration_from_outside_its_location_is_refused_and_changes_nothing(string originPath)
+    public async Task As_the_real_service_a_registration_moves_etc_passwd_away(string originPath)
     {
+        // The Storage Service checks no origin_path (known deviation, fixtures/known-deviations/storage-paths.json).
         await using var server = await FileEffectsServer.StartAsync();
-        var before = server.Disk();
-
-        var response = await server.PostStorageAsync("/api/v2/file/", FileEffectsServer.Registration(originPath, "DIP", "DS"));
-
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        DiskChanges.Between(before, server.Disk()).None.Should().BeTrue();
-    }
-
-    [TestCase("../../../../etc/passwd")]
-    [TestCase("/etc/passwd")]
-    public async Task Accepting_paths_outside_locations_a_registration_moves_etc_passwd_away(string originPath)
-    {
-        await using var server = await FileEffectsServer.StartAsync(Fault.AcceptsPathsOutsideLocations);
         var before = server.Disk();
 
         var response = await server.PostStorageAsync("/api/v2/file/", FileEffectsServer.Registration(originPath, "DIP", "DS"));
@@ -152,21 +140,23 @@ public sealed class FileEffectsTests
     }
 
     [Test]
-    public async Task Accepting_paths_outside_locations_a_registration_of_an_absent_canary_fails_and_changes_no_file()
+    public async Task A_registration_of_an_absent_canary_fails_after_saving_the_row_and_changes_no_file()
     {
-        await using var server = await FileEffectsServer.StartAsync(Fault.AcceptsPathsOutsideLocations);
+        await using var server = await FileEffectsServer.StartAsync();
         var before = server.Disk();
+        var packages = await CountPackagesAsync(server);
 
         var response = await server.PostStorageAsync("/api/v2/file/", FileEffectsServer.Registration("../../conformance-canary-selftest/absent", "DIP", "DS"));
 
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError, "tastypie's canned 500 once the move finds nothing");
         DiskChanges.Between(before, server.Disk()).None.Should().BeTrue();
+        (await CountPackagesAsync(server)).Should().Be(packages + 1, "the package row is saved before the move, and stays");
     }
 
     [Test]
-    public async Task Accepting_paths_outside_locations_an_async_registration_of_an_absent_canary_fails_its_task()
+    public async Task An_async_registration_of_an_absent_canary_is_accepted_and_fails_its_task()
     {
-        await using var server = await FileEffectsServer.StartAsync(Fault.AcceptsPathsOutsideLocations);
+        await using var server = await FileEffectsServer.StartAsync();
         var before = server.Disk();
 
         var response = await server.PostStorageAsync("/api/v2/file/async/", FileEffectsServer.Registration("../../conformance-canary-selftest/absent", "DIP", "DS"));
@@ -174,6 +164,19 @@ public sealed class FileEffectsTests
 
         task["was_error"]!.GetValue<bool>().Should().BeTrue(task.ToJsonString());
         DiskChanges.Between(before, server.Disk()).None.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task As_the_real_service_move_files_copies_from_outside_the_origin_location()
+    {
+        await using var server = await FileEffectsServer.StartAsync();
+        var before = server.Disk();
+
+        var response = await MoveFilesAsync(server, Passwd, "tmp/selftest-copy/passwd");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var after = server.Disk();
+        DiskChanges.Between(before, after).Added.Should().Contain(path => !after[path].IsDirectory && after[path].Sha256 == before[Passwd].Sha256);
     }
 
     [Test]
@@ -253,6 +256,9 @@ public sealed class FileEffectsTests
             ("name", "selftest-transfer"), ("type", "standard"), ("paths[]", FileEffectsServer.TransferSourcePath(path)));
 
     /// <summary>Follows a 202's Location until the task completes (the reference server runs it on the second read).</summary>
+    private static async Task<int> CountPackagesAsync(FileEffectsServer server) =>
+        JsonNode.Parse(await (await server.GetStorageAsync("/api/v2/file/?limit=1")).Content.ReadAsStringAsync())!["meta"]!["total_count"]!.GetValue<int>();
+
     private static async Task<JsonNode> ReadTaskAsync(FileEffectsServer server, HttpResponseMessage accepted)
     {
         accepted.StatusCode.Should().Be(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());

@@ -15,3 +15,9 @@ internal sealed class TastypieNotFoundException(string message) : Exception(mess
 /// <summary>A request body in a format the serializer cannot read: 415 with the canned error_message.</summary>
 internal sealed class UnsupportedDeserializationException(string message) : Exception(message);
 
+
+/// <summary>
+/// Django's DjangoUnicodeDecodeError: tastypie's Serializer.deserialize force_str()s a byte body before
+/// from_json's ValueError handling, so invalid UTF-8 escapes as the canned 500 (a custom endpoint swallows it).
+/// </summary>
+internal sealed class DjangoUnicodeDecodeException(string message) : Exception(message);

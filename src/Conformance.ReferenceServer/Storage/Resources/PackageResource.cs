@@ -18,7 +18,11 @@ internal static class PackageResource
 
     public static Package? Find(ApiContext ctx, string id) => TastypieViews.ByUuid(ctx, ctx.State.Packages, id, p => p.Uuid);
 
-    /// <summary>post_list: hydrate, store (AIP/AIC/DIP in AS/DS, transfer in BL), 201 echoing the input keys.</summary>
+    /// <summary>
+    /// post_list: hydrate, save the row, then store (AIP/AIC/DIP in AS/DS, transfer in BL), 201 echoing the
+    /// input keys. As in the real service (obj_create, then _store_bundle) origin_location is resolved and
+    /// origin_path followed only after the row is saved: a bad one is answered with the row left behind.
+    /// </summary>
     public static Reply Create(ApiContext ctx)
     {
         var body = TastypieViews.BodyObject(ctx);
@@ -26,7 +30,6 @@ internal static class PackageResource
         try
         {
             package = Hydrate(ctx, body);
-            ValidateOrigin(ctx, package, body, "ss.file.create");
         }
         catch when (ctx.State.Faults.IsActive(Fault.ActOnBadInput, "ss.file.create"))
         {
@@ -40,12 +43,14 @@ internal static class PackageResource
         return ctx.Respond(201, Echo(ctx, body, package), resourceObject: true).WithHeader("Location", ctx.Uri("file", package.Uuid));
     }
 
-    /// <summary>async/: hydration errors answer at once; storing runs as a task whose result is the package dict.</summary>
+    /// <summary>
+    /// async/: hydration errors answer at once; the row is saved, and storing (origin_location and
+    /// origin_path included) runs as a task whose result is the package dict.
+    /// </summary>
     public static Reply CreateAsync(ApiContext ctx)
     {
         var body = TastypieViews.BodyObject(ctx);
         var package = Hydrate(ctx, body);
-        ValidateOrigin(ctx, package, body, "ss.file.create_async");
         ctx.State.Packages.Add(package);
         var task = AsyncResource.Run(ctx.State, () =>
         {
@@ -67,7 +72,6 @@ internal static class PackageResource
         if (Find(ctx, uuid) is not { } package)
         {
             var created = Hydrate(ctx, body, urlUuid: uuid);
-            ValidateOrigin(ctx, created, body, "ss.file.update");
             ctx.State.Packages.Add(created);
             Store(ctx, created, body);
             return ctx.Respond(201, Echo(ctx, body, created), resourceObject: true).WithHeader("Location", ctx.Uri("file", created.Uuid));
@@ -194,39 +198,12 @@ internal static class PackageResource
         return package;
     }
 
-    /// <summary>Whether storing copies the package from its origin (AIPs, AICs, DIPs into AS/DS; transfers into backlog).</summary>
-    private static bool CopiesFromOrigin(Package package)
-    {
-        var purpose = package.CurrentLocation.Purpose;
-        return package.PackageType is PackageTypes.Aip or PackageTypes.Aic or PackageTypes.Dip && purpose is "AS" or "DS"
-            || package.PackageType == PackageTypes.Transfer && purpose == "BL";
-    }
-
-    /// <summary>
-    /// Before anything is saved: what storing will move must be a path inside origin_location that
-    /// exists (reference-server decision, see the Dashboard README: the real service only finds out
-    /// when the move fails, after the package row exists — as under <see cref="Fault.AcceptsPathsOutsideLocations"/>).
-    /// </summary>
-    private static void ValidateOrigin(ApiContext ctx, Package package, JsonObject body, string endpointId)
-    {
-        if (!CopiesFromOrigin(package) || !StoragePaths.Validates(ctx, endpointId))
-        {
-            return;
-        }
-        var origin = RelatedUris.Location(ctx, body["origin_location"] ?? throw new TastypieBadRequestException("The 'origin_location' field has no data and doesn't allow a null value."), "origin_location");
-        var relative = TastypieViews.Text(body["origin_path"]) ?? "";
-        var source = PosixPath.Join(origin.FullPath, relative);
-        if (relative.Contains('\0', StringComparison.Ordinal) || !PosixPath.IsInside(origin.FullPath, source) || !ctx.State.Disk.Exists(source))
-        {
-            throw new TastypieBadRequestException($"origin_path '{relative}' is not a path inside origin_location");
-        }
-    }
-
     /// <summary>
     /// _store_bundle: AIPs/AICs/DIPs in AIP/DIP storage go under their UUID quad path; backlog transfers
     /// are kept. The origin is MOVED, not copied: the real service stores with
     /// Space.move_rsync(..., try_mv_local=True), an os.rename first, so the origin is gone afterwards.
-    /// A missing origin raises (sync: tastypie's canned 500, the package row already saved; async: a failed task).
+    /// A missing origin raises (sync: tastypie's canned 500, the package row already saved; async: a failed task);
+    /// so does, from 0.20, an AIP directory that is not a bag (moved, left PENDING).
     /// </summary>
     private static void Store(ApiContext ctx, Package package, JsonObject body)
     {
@@ -248,14 +225,28 @@ internal static class PackageResource
                 PackageFactory.Relate(package, relatedPackage);
             }
         }
+        if (storesAip)
+        {
+            package.Status = PackageStatus.Pending;
+        }
         if (!ctx.State.Disk.Exists(source))
         {
             throw StoragePaths.Missing(source);
         }
         ctx.State.Disk.Move(source, package.FullPath);
+        if (storesAip && package.PackageType != PackageTypes.Dip && ctx.Version.ChecksumsAipDirectories && !IsBagOrFile(ctx, package.FullPath))
+        {
+            // utils.generate_checksum(find_tagmanifest(dir)): find_tagmanifest returns None for a non-bag.
+            throw new InvalidOperationException("expected str, bytes or os.PathLike object, not NoneType");
+        }
         package.Status = PackageStatus.Uploaded;
         package.StoredDate = PythonDateTime.Now();
     }
+
+    /// <summary>A file, or a directory with a BagIt tag manifest at its top (utils.find_tagmanifest).</summary>
+    private static bool IsBagOrFile(ApiContext ctx, string path) =>
+        !ctx.State.Disk.IsDirectory(path)
+        || ctx.State.Disk.Children(path).Any(name => name is "tagmanifest-sha512.txt" or "tagmanifest-sha256.txt" or "tagmanifest-md5.txt");
 
     /// <summary>tastypie keeps every input key in bundle.data; dehydrated fields overwrite them.</summary>
     private static JsonObject Echo(ApiContext ctx, JsonObject body, Package package)

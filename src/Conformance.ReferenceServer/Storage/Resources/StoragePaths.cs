@@ -12,7 +12,11 @@ internal static class StoragePaths
     /// </summary>
     public static string Resolve(Location location, string path) => PosixPath.Normalize(PosixPath.Join(location.FullPath, path));
 
-    /// <summary>True by default (a reference-server decision, see the Dashboard README); false under <see cref="Fault.AcceptsPathsOutsideLocations"/>, like the real service.</summary>
+    /// <summary>
+    /// Whether extract_file keeps to its package: true by default (a reference-server decision, see the
+    /// Dashboard README); false under <see cref="Fault.AcceptsPathsOutsideLocations"/>. Registration and the
+    /// file moves check nothing, as the real service (known deviations, fixtures/known-deviations/storage-paths.json).
+    /// </summary>
     public static bool Validates(ApiContext ctx, string endpointId) => !ctx.State.Faults.IsActive(Fault.AcceptsPathsOutsideLocations, endpointId);
 
     /// <summary>Under <see cref="Fault.StoreMovesSource"/> a copy deletes its source.</summary>

@@ -79,7 +79,7 @@ internal static class TastypieViews
         {
             data = TastypieSerializer.Deserialize(ctx.Request) ?? new JsonArray();
         }
-        catch (Exception e) when (e is TastypieBadRequestException or UnsupportedDeserializationException)
+        catch (Exception e) when (e is TastypieBadRequestException or UnsupportedDeserializationException or DjangoUnicodeDecodeException)
         {
             data = new JsonArray();
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 
@@ -15,7 +16,8 @@ internal static class TastypieSerializer
 
     /// <summary>
     /// Serializer.deserialize with the request's Content-Type (absent = application/json). JSON only:
-    /// an unknown type raises UnsupportedDeserializationFormat (415); broken JSON raises BadRequest with no message.
+    /// an unknown type raises UnsupportedDeserializationFormat (415); a body that is not UTF-8 fails force_str
+    /// outside from_json's error handling (the canned 500); broken JSON raises BadRequest with no message.
     /// </summary>
     public static JsonNode? Deserialize(StorageRequest request)
     {
@@ -23,6 +25,10 @@ internal static class TastypieSerializer
         if (mediaType != TastypieFormats.Json)
         {
             throw new UnsupportedDeserializationException($"The format indicated '{mediaType}' had no available deserialization method.");
+        }
+        if (!Utf8.IsValid(request.Body))
+        {
+            throw new DjangoUnicodeDecodeException("'utf-8' codec can't decode the request body");
         }
         if (!PythonJson.TryParse(request.Body, out var node))
         {
