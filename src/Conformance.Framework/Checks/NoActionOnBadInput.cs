@@ -49,6 +49,35 @@ public static class NoActionOnBadInput
         }
     }
 
+    /// <summary>
+    /// A dashboard list (<c>{"results": [...]}</c>) without the run's other units, for a state read: the
+    /// pipeline moves the transfers and SIPs other tests of this run started (approval waits, processing,
+    /// completion) while a probe runs, and those changes are not the probe's doing. Compared still: every
+    /// unit the run did not make, a unit the probe's request names (a field of 8 characters or more found
+    /// in <paramref name="request"/>: its uuid, its directory), and one naming a marker of the probe.
+    /// </summary>
+    public static string WithoutRunsOtherUnits(string body, string runId, string request, IReadOnlyList<string> markers)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject { } root || root["results"] is not JsonArray results)
+            {
+                return body;
+            }
+
+            bool Compared(JsonNode? unit) => unit?.ToJsonString() is not { } text
+                || !text.Contains(runId, StringComparison.Ordinal)
+                || markers.Any(m => text.Contains(m, StringComparison.Ordinal))
+                || (unit is JsonObject fields && fields.Select(f => f.Value?.ToString()).OfType<string>().Any(v => v.Length >= 8 && request.Contains(v, StringComparison.Ordinal)));
+            root["results"] = new JsonArray(results.Where(Compared).Select(unit => unit?.DeepClone()).ToArray());
+            return root.ToJsonString();
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
     /// <summary>How many objects a list answer holds: tastypie meta.total_count/objects, dashboard results, or a top-level array.</summary>
     private static int? ListedCount(string body, string onSuccess)
     {

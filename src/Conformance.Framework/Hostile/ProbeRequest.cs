@@ -22,15 +22,16 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
     {
         var endpoint = probe.Endpoint;
         var client = session.Client(endpoint.Service)!;
-        var (plan, pathValues) = await PlanAsync(probe, cancellationToken);
+        var (plan, pathValues, marker) = await PlanAsync(probe, cancellationToken);
         var line = $"{plan.Method} {client.Endpoint.BaseUrl.ToString().TrimEnd('/')}{plan.Path}  [{probe.Tier.Name()}, auth Header, {probe.Kind}]";
         return Prepared.Ready(line, async (testName, ct) =>
         {
             var reads = probe.Tier == Tier.ReadOnly ? [] : probe.Definition.StateReads;
-            var before = await ReadStateAsync(reads, pathValues, ct);
+            var named = Named(plan, marker);
+            var before = await ReadStateAsync(reads, pathValues, named, ct);
             var exchange = await client.SendAsync(plan, AuthMode.Header, testName, ct);
             await session.AfterWriteAsync(testName, endpoint, probe.Tier, exchange, ct);
-            var after = await ReadStateAsync(reads, pathValues, ct);
+            var after = await ReadStateAsync(reads, pathValues, named, ct);
             return () =>
             {
                 var verdict = new Verdict { Exchange = exchange, Results = CaseVerifier.VerifyProbe(probe, exchange, before, after) };
@@ -39,7 +40,7 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
         });
     }
 
-    private async Task<(RequestPlan Plan, IReadOnlyDictionary<string, string> PathValues)> PlanAsync(HostileProbe probe, CancellationToken cancellationToken)
+    private async Task<(RequestPlan Plan, IReadOnlyDictionary<string, string> PathValues, string Marker)> PlanAsync(HostileProbe probe, CancellationToken cancellationToken)
     {
         var endpoint = probe.Endpoint;
         var input = probe.Input;
@@ -61,19 +62,19 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
         var marker = session.Run.NextUnique();
         if (input is null)
         {
-            return (BodyProbe(probe, plan), pathValues);
+            return (BodyProbe(probe, plan), pathValues, marker);
         }
 
         var prefix = input.Prefix is null ? "" : Placeholders().Replace(input.Prefix, m => Placeholder(m.Groups[1].Value));
         if (!substitute)
         {
             var duplicate = ProbeKinds.Value(ProbeKinds.DuplicateKind(input.Type, input.In), marker, session.Run.RunId, prefix, input.Resource ?? "location");
-            return (Duplicate(plan, input, duplicate), pathValues);
+            return (Duplicate(plan, input, duplicate), pathValues, marker);
         }
 
         var value = ProbeKinds.Value(probe.Kind == ProbeKinds.NonUtf8 ? ProbeKinds.MalformedUuid : probe.Kind, marker, session.Run.RunId, prefix, input.Resource ?? "location");
         var raw = probe.Kind == ProbeKinds.NonUtf8;
-        return (Substitute(plan, input, value, raw, marker), pathValues);
+        return (Substitute(plan, input, value, raw, marker), pathValues, marker);
     }
 
     /// <summary>Expands with the endpoint's arrangement; where nothing can be arranged, with random identifiers instead (the probe is refused anyway).</summary>
@@ -258,7 +259,7 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
     }
 
     /// <summary>Each state read ("id[?query][@param][:path]") once; null where it cannot be read or judged.</summary>
-    private async Task<IReadOnlyList<(string Read, string? Value)>> ReadStateAsync(IReadOnlyList<string> reads, IReadOnlyDictionary<string, string> pathValues, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Read, string? Value)>> ReadStateAsync(IReadOnlyList<string> reads, IReadOnlyDictionary<string, string> pathValues, ProbeNames named, CancellationToken cancellationToken)
     {
         var values = new List<(string, string?)>();
         foreach (var read in reads)
@@ -299,7 +300,7 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
                 var plan = await session.Expander.ExpandAsync(endpoint, template, endpoint.Path.Contains("{api_version}", StringComparison.Ordinal) ? "v2" : null, forProbe: true, cancellationToken);
                 var exchange = await session.Client(endpoint.Service)!.SendAsync(plan, AuthMode.Header, "state read: " + read, cancellationToken);
                 values.Add((read, exchange.Status != 200 ? null
-                    : !spec.Groups["path"].Success ? exchange.Body
+                    : !spec.Groups["path"].Success ? NoActionOnBadInput.WithoutRunsOtherUnits(exchange.Body, session.Run.RunId, named.Request, named.Markers)
                     : JsonPathLite.Select(JsonNode.Parse(exchange.Body), spec.Groups["path"].Value)?.ToJsonString() ?? "(absent)"));
             }
             catch (Exception e) when (e is UnresolvableException or JsonException)
@@ -310,6 +311,12 @@ internal sealed partial class ProbeRequest(ConformanceSession session)
 
         return values;
     }
+
+    /// <summary>What a probe's request names: its text, the probe's marker and the canary prefix (see <see cref="NoActionOnBadInput.WithoutRunsOtherUnits"/>).</summary>
+    private static ProbeNames Named(RequestPlan plan, string marker) =>
+        new(string.Join("\n", [plan.Path, plan.Body ?? "", .. (plan.Form ?? []).Select(f => f.Value), .. plan.Query.Select(q => q.Value)]), [marker, "conformance-canary"]);
+
+    private sealed record ProbeNames(string Request, IReadOnlyList<string> Markers);
 
     [GeneratedRegex(@"\{([a-z_-]+)\}")]
     private static partial Regex Placeholders();

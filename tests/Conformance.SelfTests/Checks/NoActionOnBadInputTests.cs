@@ -35,6 +35,30 @@ public sealed class NoActionOnBadInputTests
         NoActionOnBadInput.LookupNotWidened(Probes.Named(Probes.SqlInjectionInPath), Probes.Answer(200)).Should().BeNull();
     }
 
+    private const string Unapproved = """{"results": [{"directory": "cf1-awaiting-3-u1", "uuid": "u1-0000-0000"}, {"directory": "users-transfer", "uuid": "u2-0000-0000"}, {"directory": "cf1-awaiting-4-u3", "uuid": "u3-0000-0000"}]}""";
+
+    [Test]
+    public void The_runs_other_units_leave_a_dashboard_list_before_it_is_compared()
+    {
+        // The pipeline approving or finishing the run's other transfers meanwhile is not the probe's doing.
+        var before = NoActionOnBadInput.WithoutRunsOtherUnits(Unapproved, "cf1", "POST /api/transfer/approve directory=../../canary", ["cf17", "conformance-canary"]);
+        var after = NoActionOnBadInput.WithoutRunsOtherUnits(Unapproved.Replace("""{"directory": "cf1-awaiting-4-u3", "uuid": "u3-0000-0000"}""", """{"directory": "cf1-awaiting-5-u4", "uuid": "u4-0000-0000"}""", StringComparison.Ordinal),
+            "cf1", "POST /api/transfer/approve directory=../../canary", ["cf17", "conformance-canary"]);
+        NoActionOnBadInput.StateUnchanged([("am.transfer.unapproved", before)], [("am.transfer.unapproved", after)]).Single().Passed.Should().BeTrue();
+    }
+
+    [Test]
+    public void A_unit_the_probe_names_or_one_the_run_did_not_make_is_still_compared()
+    {
+        // A vulnerable server approved the run's transfer the request named, or one of another user's.
+        foreach (var gone in new[] { """{"directory": "cf1-awaiting-3-u1", "uuid": "u1-0000-0000"}, """, """{"directory": "users-transfer", "uuid": "u2-0000-0000"}, """ })
+        {
+            var before = NoActionOnBadInput.WithoutRunsOtherUnits(Unapproved, "cf1", "directory=cf1-awaiting-3-u1&type=bad", ["cf17"]);
+            var after = NoActionOnBadInput.WithoutRunsOtherUnits(Unapproved.Replace(gone, "", StringComparison.Ordinal), "cf1", "directory=cf1-awaiting-3-u1&type=bad", ["cf17"]);
+            NoActionOnBadInput.StateUnchanged([("am.transfer.unapproved", before)], [("am.transfer.unapproved", after)]).Single().Passed.Should().BeFalse(gone);
+        }
+    }
+
     [Test]
     public void State_that_stayed_the_same_passes_and_changed_state_fails()
     {
