@@ -104,20 +104,7 @@ internal sealed partial class StorageArrangements(ConformanceSession session, Pi
             ["fedora_password"] = "not-a-secret-" + session.Run.RunId,
             ["fedora_name"] = "conformance-" + session.Run.RunId,
         }, "creating a FEDORA space for SWORD deposits", CancellationToken.None, 201);
-        var pipeline = session.Placeholder("pipeline-uuid");
-        var location = await calls.PostJsonAsync("ss.location.create", "/api/v2/location/", new JsonObject
-        {
-            ["purpose"] = "SD",
-            ["space"] = space["resource_uri"]?.GetValue<string>(),
-            ["relative_path"] = session.Scratch.Folder,
-            ["description"] = $"conformance run {session.Run.RunId}: SWORD deposits",
-            ["pipeline"] = pipeline is null ? new JsonArray() : new JsonArray($"/api/v2/pipeline/{pipeline}/"),
-        }, "creating a SWORD deposit location", CancellationToken.None, 201);
-        return new Dictionary<string, string>
-        {
-            ["uuid"] = location["uuid"]?.GetValue<string>() ?? throw new UnresolvableException("the new deposit location has no uuid"),
-            ["resource_uri"] = location["resource_uri"]?.GetValue<string>() ?? throw new UnresolvableException("the new deposit location has no resource_uri"),
-        };
+        return await CreateLocationAsync(session, calls, "SD", space["resource_uri"]?.GetValue<string>(), session.Scratch.Folder, "SWORD deposits");
     }
 
     /// <summary>
@@ -155,18 +142,25 @@ internal sealed partial class StorageArrangements(ConformanceSession session, Pi
         var calls = new ArrangementCalls(session, "aip-store-location");
         var space = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".space", CancellationToken.None);
         var relative = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".relative_path", CancellationToken.None);
+        return await CreateLocationAsync(session, calls, "AS", space, $"{relative.TrimEnd('/')}/{session.Scratch.Folder}/aip-store", "AIP store in scratch");
+    }
+
+    /// <summary>A location of the run's pipeline (fields: uuid, resource_uri).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> CreateLocationAsync(ConformanceSession session, ArrangementCalls calls, string purpose, string? space, string relativePath, string what)
+    {
         var pipeline = session.Placeholder("pipeline-uuid");
         var location = await calls.PostJsonAsync("ss.location.create", "/api/v2/location/", new JsonObject
         {
-            ["purpose"] = "AS",
+            ["purpose"] = purpose,
             ["space"] = space,
-            ["relative_path"] = $"{relative.TrimEnd('/')}/{session.Scratch.Folder}/aip-store",
-            ["description"] = $"conformance run {session.Run.RunId}: AIP store in scratch",
+            ["relative_path"] = relativePath,
+            ["description"] = $"conformance run {session.Run.RunId}: {what}",
             ["pipeline"] = pipeline is null ? new JsonArray() : new JsonArray($"/api/v2/pipeline/{pipeline}/"),
-        }, "creating an AIP-storage location over the run's scratch folder", CancellationToken.None, 201);
+        }, $"creating a location ({purpose}: {what})", CancellationToken.None, 201);
         return new Dictionary<string, string>
         {
-            ["uuid"] = location["uuid"]?.GetValue<string>() ?? throw new UnresolvableException("the new AIP-storage location has no uuid"),
+            ["uuid"] = location["uuid"]?.GetValue<string>() ?? throw new UnresolvableException($"the new {purpose} location has no uuid"),
+            ["resource_uri"] = location["resource_uri"]?.GetValue<string>() ?? throw new UnresolvableException($"the new {purpose} location has no resource_uri"),
         };
     }
 
