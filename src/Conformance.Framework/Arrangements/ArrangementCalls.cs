@@ -31,8 +31,7 @@ internal sealed class ArrangementCalls(ConformanceSession session, string arrang
     public async Task<string> GetTextAsync(string endpointId, string path, string what, CancellationToken cancellationToken) =>
         (await ExchangeAsync(endpointId, new RequestPlan { Method = "GET", Path = path }, what, [200], cancellationToken)).Body;
 
-    /// <summary>The exchange itself, for what an answer says outside its body (a Location header).</summary>
-    public async Task<Exchange> ExchangeAsync(string endpointId, RequestPlan plan, string what, int[] accepted, CancellationToken cancellationToken)
+    private async Task<Exchange> ExchangeAsync(string endpointId, RequestPlan plan, string what, int[] accepted, CancellationToken cancellationToken)
     {
         var endpoint = session.Catalogue[endpointId];
         var client = session.Client(endpoint.Service)

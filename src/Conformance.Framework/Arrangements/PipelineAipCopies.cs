@@ -18,6 +18,7 @@ internal sealed partial class PipelineAipCopies(ConformanceSession session, Func
 
     private readonly SemaphoreSlim _sourceLock = new(1, 1);
     private Source? _source;
+    private bool _looked;
 
     /// <summary>The run's pipeline-made AIP as the Storage Service lists it; null when it does not list it (a server whose pipeline stores nothing).</summary>
     public async Task<Source?> SourceAsync(ArrangementCalls calls, CancellationToken cancellationToken)
@@ -25,7 +26,14 @@ internal sealed partial class PipelineAipCopies(ConformanceSession session, Func
         await _sourceLock.WaitAsync(cancellationToken);
         try
         {
-            return _source ??= await FindSourceAsync(calls, cancellationToken);
+            // Found or not listed, the answer holds for the run; a failure is asked again (the shared ingest answers at once).
+            if (!_looked)
+            {
+                _source = await FindSourceAsync(calls, cancellationToken);
+                _looked = true;
+            }
+
+            return _source;
         }
         finally
         {

@@ -116,25 +116,11 @@ internal sealed partial class StorageArrangements(ConformanceSession session, Pi
     /// <summary>async-task: an asynchronous task of the Storage Service, a scratch copy made with location async_move (fields: id).</summary>
     public async Task<IReadOnlyDictionary<string, string>> AsyncTaskAsync(CancellationToken cancellationToken)
     {
-        var calls = new ArrangementCalls(session, "async-task");
-        var processing = await session.Discovery.ResolveAsync(CurrentlyProcessing + ".uuid", cancellationToken);
-        var source = session.Placeholder("transfer-source-location") ?? throw new UnresolvableException($"an asynchronous copy is made from {{transfer-source-location}}: set {Settings.TransferSourceLocation.Name} ({Settings.TransferSourceLocation.EnvironmentVariable})");
-        var sourcePath = (session.Placeholder("transfer-source-path") ?? throw new UnresolvableException($"an asynchronous copy is made from {{transfer-source-path}}: set {Settings.TransferSourcePath.Name} ({Settings.TransferSourcePath.EnvironmentVariable})")).Trim('/');
-        var destination = $"{session.Scratch.Folder}/{session.Run.NextUnique()[session.Run.RunId.Length..]}/";
-        var body = new JsonObject
-        {
-            ["origin_location"] = $"/api/v2/location/{source}/",
-            ["pipeline"] = $"/api/v2/pipeline/{session.Placeholder("pipeline-uuid")}/",
-            ["files"] = new JsonArray(new JsonObject { ["source"] = sourcePath + "/", ["destination"] = destination }),
-        };
-        var exchange = await calls.ExchangeAsync("ss.location.async_move",
-            new RequestPlan { Method = "POST", Path = $"/api/v2/location/{processing}/async/", Body = body.ToJsonString(), ContentType = "application/json" },
-            "copying the transfer source into the run's scratch folder asynchronously (location async_move)", [202], cancellationToken);
-        session.Ledger.RecordScratchCopy(calls.CreatedBy, processing, destination);
-        var id = AsyncId().Match(exchange.Header("Location") ?? "");
+        var copy = await session.Scratch.CopyAsync("arrangement async-task", cancellationToken, asynchronous: true);
+        var id = AsyncId().Match(copy["task"]);
         return id.Success
             ? new Dictionary<string, string> { ["id"] = id.Groups[1].Value }
-            : throw new UnresolvableException($"location async_move answered 202 without a Location naming its task (/api/v2/async/<id>/): '{exchange.Header("Location")}'");
+            : throw new UnresolvableException($"location async_move answered 202 without a Location naming its task (/api/v2/async/<id>/): '{copy["task"]}'");
     }
 
     private static async Task<IReadOnlyDictionary<string, string>> CreateAipStoreLocationAsync(ConformanceSession session)

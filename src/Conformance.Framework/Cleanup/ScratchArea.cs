@@ -29,8 +29,11 @@ public sealed class ScratchArea(ConformanceSession session)
     /// <summary>Why writes were stopped (a copy took the transfer source away), or null.</summary>
     public string? HaltReason => Volatile.Read(ref _haltReason);
 
-    /// <summary>Makes a fresh copy; its fields: location (uuid), location-uri, path (relative to the location, ends in /).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> CopyAsync(string createdBy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes a fresh copy; its fields: location (uuid), location-uri, path (relative to the location, ends in /).
+    /// <paramref name="asynchronous"/>: with location async/ (async_move), which answers 202 at once; field task, its Location header.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CopyAsync(string createdBy, CancellationToken cancellationToken = default, bool asynchronous = false)
     {
         // A copy is a write: a read-only run (or a read-only case that names an arrangement) makes none.
         if (!session.Settings.IsEmbedded && !session.Settings.AllowWrites)
@@ -58,11 +61,12 @@ public sealed class ScratchArea(ConformanceSession session)
             ["pipeline"] = $"/api/v2/pipeline/{pipeline}/",
             ["files"] = new JsonArray(new JsonObject { ["source"] = sourcePath + "/", ["destination"] = path }),
         };
-        var plan = new RequestPlan { Method = "POST", Path = $"/api/v2/location/{location}/", Body = body.ToJsonString(), ContentType = "application/json" };
+        var (route, expected) = asynchronous ? ("async/", 202) : ("", 200);
+        var plan = new RequestPlan { Method = "POST", Path = $"/api/v2/location/{location}/{route}", Body = body.ToJsonString(), ContentType = "application/json" };
         var exchange = await storage.SendAsync(plan, AuthMode.Header, $"scratch copy: {createdBy}", cancellationToken);
-        if (exchange.TransportError is not null || exchange.Status != 200)
+        if (exchange.TransportError is not null || exchange.Status != expected)
         {
-            throw new UnresolvableException($"the scratch copy of {{transfer-source-path}} could not be made: POST /api/v2/location/<currently processing>/ (move_files) answered {exchange.TransportError ?? exchange.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            throw new UnresolvableException($"the scratch copy of {{transfer-source-path}} could not be made: POST /api/v2/location/<currently processing>/{route} ({(asynchronous ? "async_move" : "move_files")}) answered {exchange.TransportError ?? exchange.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         session.Ledger.RecordScratchCopy(createdBy, location, path);
@@ -72,7 +76,7 @@ public sealed class ScratchArea(ConformanceSession session)
             throw new UnresolvableException(HaltReason!);
         }
 
-        return new Dictionary<string, string> { ["location"] = location, ["location-uri"] = $"/api/v2/location/{location}/", ["path"] = path };
+        return new Dictionary<string, string> { ["location"] = location, ["location-uri"] = $"/api/v2/location/{location}/", ["path"] = path, ["task"] = exchange.Header("Location") ?? "" };
     }
 
     /// <summary>Takes the transfer source's listing before any write, when writes may name it; nothing when it is not configured or cannot be browsed.</summary>
