@@ -17,6 +17,11 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (GunicornLimits.RejectRequestLine(http) is { } tooLong)
+        {
+            await ReplyWriter.WriteAsync(http, tooLong.WithHeader("Connection", "close"));
+            return;
+        }
         var request = await StorageRequest.ReadAsync(http);
         var (reply, endpointId) = Dispatch(request);
         reply = FaultInjector.Apply(reply, ServiceHalf.StorageService, endpointId, options);
