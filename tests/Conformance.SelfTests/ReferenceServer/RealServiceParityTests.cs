@@ -99,6 +99,49 @@ public sealed class RealServiceParityTests
         ((int)bmp.StatusCode).Should().BeLessThan(500);
     }
 
+    [TestCase("not-a-uuid", "['“not-a-uuid” is not a valid UUID.']")]
+    [TestCase("%3Cb%3E%26x'y%22", "['“&lt;b&gt;&amp;x\\'y\"” is not a valid UUID.']")]
+    [TestCase("a%5Cb", "['“a\\\\b” is not a valid UUID.']")]
+    [TestCase("a%C2%85b", "['“a\\x85b” is not a valid UUID.']")]
+    [TestCase("%E2%80%AEx", "['“\\u202ex” is not a valid UUID.']")]
+    public async Task A_malformed_uuid_is_refused_with_the_sanitized_repr_of_the_message_list(string value, string error)
+    {
+        await using var host = await StartAsync("0.21.1");
+
+        using var answer = await GetAsync(host, host.StorageServiceUrl, $"/api/v2/file/{value}/");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["error"]!.GetValue<string>().Should().Be(error, "tastypie answers sanitize(e.messages), a string");
+    }
+
+    [Test]
+    public async Task A_request_line_longer_than_gunicorns_limit_is_its_400_page()
+    {
+        await using var host = await StartAsync("0.21.1");
+        const string prefix = "/api/v2/?x=";
+        var longest = 4094 - "GET  HTTP/1.1".Length - prefix.Length;
+
+        using var fits = await GetAsync(host, host.StorageServiceUrl, prefix + new string('a', longest));
+        using var tooLong = await GetAsync(host, host.StorageServiceUrl, prefix + new string('a', longest + 1));
+
+        fits.StatusCode.Should().Be(HttpStatusCode.OK);
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        tooLong.Content.Headers.ContentType!.ToString().Should().Be("text/html");
+        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("Request Line is too large (4095 &gt; 4094)");
+    }
+
+    [Test]
+    public async Task An_async_id_beyond_any_integer_column_finds_nothing()
+    {
+        await using var host = await StartAsync("0.21.1");
+
+        using var answer = await GetAsync(host, host.StorageServiceUrl, "/api/v2/async/99999999999999999999999999999999/");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        answer.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8", "tastypie's HttpNotFound for DoesNotExist, not NotFound's canned JSON");
+        (await answer.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
     [Test]
     public async Task A_character_outside_the_bmp_in_a_dashboard_jobs_filter_is_a_500()
     {

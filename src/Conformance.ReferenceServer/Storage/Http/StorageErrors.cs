@@ -3,7 +3,7 @@ namespace Conformance.ReferenceServer.Storage.Http;
 /// <summary>tastypie BadRequest / ApiFieldError / InvalidFilterError: 400 {"error": "&lt;message&gt;"}.</summary>
 internal sealed class TastypieBadRequestException(string message) : Exception(message);
 
-/// <summary>Django ValidationError (e.g. SS ≥0.21 malformed UUID): 400 {"error": ["&lt;message&gt;", ...]}.</summary>
+/// <summary>Django ValidationError (e.g. SS ≥0.21 malformed UUID): 400 {"error": "['&lt;message&gt;', ...]"} (the list's repr, sanitized).</summary>
 internal sealed class DjangoValidationException(params string[] messages) : Exception(string.Join("; ", messages))
 {
     public IReadOnlyList<string> Messages { get; } = messages;

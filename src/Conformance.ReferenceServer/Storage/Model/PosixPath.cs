@@ -80,4 +80,11 @@ internal static class PosixPath
         return normalRoot == "/" ? normalPath.StartsWith('/')
             : normalPath == normalRoot || normalPath.StartsWith(normalRoot + "/", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The Storage Service's _is_relative_path (browse/): Path(path).resolve().relative_to(Path(root).resolve()),
+    /// where resolve() raises ValueError on an embedded NUL, which the helper counts as not relative.
+    /// </summary>
+    public static bool IsRelativePath(string root, string path) =>
+        !root.Contains('\0', StringComparison.Ordinal) && !path.Contains('\0', StringComparison.Ordinal) && IsInside(root, path);
 }

@@ -26,9 +26,12 @@ internal static class AsyncResource
         ? ctx.State.AsyncTasks.FirstOrDefault(t => t.Id == number)
         : throw new InvalidOperationException($"invalid literal for int() with base 10: '{id}'"), t => Dehydrate.Async(Progress(t), ctx.ApiVersion));
 
-    /// <summary>Integer primary key; a non-integer id is tastypie NotFound (404 with the canned error).</summary>
+    /// <summary>
+    /// Integer primary key; a non-integer id is tastypie NotFound (404 with the canned error). Python ints
+    /// have no bound and Django (before 5.0) sends an out-of-range one to the database, which finds nothing: the empty 404.
+    /// </summary>
     private static AsyncTask? Find(ApiContext ctx, string id) =>
-        PythonInt.TryParseInt32(id, out var number)
+        PythonInt.TryParse(id, out var number)
             ? ctx.State.AsyncTasks.FirstOrDefault(t => t.Id == number)
             : throw new TastypieNotFoundException("Invalid resource lookup data provided (mismatched type).");
 

@@ -80,7 +80,7 @@ internal static class LocationResource
             {
                 path = PosixPath.Join(locationPath, path);
             }
-            if (!PosixPath.IsInside(locationPath, path))
+            if (!PosixPath.IsRelativePath(locationPath, path))
             {
                 return Reply.Text(400, "The path parameter must be relative to the location path");
             }

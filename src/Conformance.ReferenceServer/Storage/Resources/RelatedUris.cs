@@ -7,7 +7,8 @@ namespace Conformance.ReferenceServer.Storage.Resources;
 /// <summary>
 /// tastypie related-field hydration (build_related_resource / get_via_uri): a resource URI in a
 /// request body becomes an object. Missing data, unknown objects and non-URI values are 400
-/// ApiFieldErrors; URIs that do not resolve to a detail route are NotFound (404 canned error).
+/// ApiFieldErrors; URIs that do not resolve to a detail route of the field's resource (a traversal such as
+/// /api/v2/location/../../x/y/) are NotFound (404 canned error).
 /// </summary>
 internal static class RelatedUris
 {
@@ -44,13 +45,15 @@ internal static class RelatedUris
         }
         var uri = scalar.GetValue<string>();
         var end = uri.TrimEnd('/').LastIndexOf('/');
-        if (end == -1)
+        // Resolution runs against this resource's URLs only: the segment before the key must be its name.
+        if (end == -1 || !uri[..end].EndsWith("/" + resource, StringComparison.Ordinal))
         {
             throw new TastypieNotFoundException($"An incorrect URL was provided '{uri}' for the '{resource}' resource.");
         }
         var foundAt = uri.LastIndexOf(resource, Math.Max(0, end - 1), StringComparison.Ordinal);
         var chomped = foundAt >= 0 ? uri[foundAt..] : uri[^1..];
-        if (chomped == resource + "/" || chomped == resource + "/schema/" || chomped.StartsWith(resource + "/set/", StringComparison.Ordinal) && chomped.EndsWith('/'))
+        // The schema URL resolves (the list and set/ ones failed the check above); obj_get without a key finds them all.
+        if (chomped == resource + "/schema/")
         {
             throw new InvalidOperationException("get() returned more than one object");
         }

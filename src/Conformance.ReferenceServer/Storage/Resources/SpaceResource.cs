@@ -79,7 +79,7 @@ internal static class SpaceResource
             {
                 path = PosixPath.Join(space.Path, path);
             }
-            if (!PosixPath.IsInside(space.Path, path))
+            if (!PosixPath.IsRelativePath(space.Path, path))
             {
                 return Reply.Text(400, "The path parameter must be relative to the space path");
             }

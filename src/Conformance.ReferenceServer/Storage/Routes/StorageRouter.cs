@@ -17,6 +17,11 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (GunicornLimits.RejectRequestLine(http) is { } tooLong)
+        {
+            await ReplyWriter.WriteAsync(http, tooLong.WithHeader("Connection", "close"));
+            return;
+        }
         var request = await StorageRequest.ReadAsync(http);
         var (reply, endpointId) = Dispatch(request);
         reply = FaultInjector.Apply(reply, ServiceHalf.StorageService, endpointId, options);
@@ -112,7 +117,8 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
 
     /// <summary>
     /// Resource.wrap_view: normal responses get Vary: Accept (and Cache-Control: no-cache for GET 200);
-    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": ...}; anything else is the
+    /// BadRequest/ApiFieldError and ValidationError become 400 {"error": "..."} (sanitized: HTML-escaped, a
+    /// ValidationError's message list as its Python repr); anything else is the
     /// canned error (404 for not-found exceptions, 415 for unreadable bodies, 500 otherwise).
     /// </summary>
     private Reply WrapView(Func<ApiContext, Reply> handler, ApiContext context)
@@ -125,11 +131,11 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
         }
         catch (TastypieBadRequestException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = e.Message }, FormatNegotiator.DetermineOrDefault(request, state.Version));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = TastypieSanitizer.Sanitize(e.Message) }, FormatNegotiator.DetermineOrDefault(request, state.Version));
         }
         catch (DjangoValidationException e)
         {
-            return Reply.Tastypie(400, new JsonObject { ["error"] = new JsonArray([.. e.Messages.Select(m => (JsonNode)m)]) }, FormatNegotiator.DetermineOrDefault(request, state.Version));
+            return Reply.Tastypie(400, new JsonObject { ["error"] = TastypieSanitizer.Sanitize(e.Messages) }, FormatNegotiator.DetermineOrDefault(request, state.Version));
         }
         catch (TastypieNotFoundException)
         {
