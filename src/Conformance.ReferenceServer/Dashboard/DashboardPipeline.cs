@@ -15,6 +15,12 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (GunicornRequestLine.Refusal(context) is { } tooLong)
+        {
+            await ReplyWriter.WriteAsync(context, tooLong);
+            return;
+        }
+
         var answer = await AnswerAsync(context);
         // LocaleMiddleware and the session middleware touch every response.
         await ReplyWriter.WriteAsync(context, answer.WithHeader("Vary", "Accept-Language, Cookie").WithHeader("Content-Language", "en"));
@@ -23,14 +29,14 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
     private async Task<Reply> AnswerAsync(HttpContext context)
     {
         var request = context.Request;
-        var path = request.Path.Value ?? "/";
+        var path = RequestPath(request);
         var method = request.Method.ToUpperInvariant();
         var resolved = _routes.Resolve(path);
         if (resolved is null)
         {
             return !path.EndsWith('/') && _routes.Resolve(path + "/") is { } slashed
                 && !FaultInjector.SuppressesSlashRedirect(EndpointIds(slashed.Route, slashed.Match), options.Faults)
-                ? RedirectWithSlash(request)
+                ? RedirectWithSlash(request, path)
                 : DashboardReply.NotFoundPage();
         }
 
@@ -97,9 +103,22 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         route.AllowedMethods.Select(m => route.EndpointId(match, m)).Distinct().ToList();
 
     /// <summary>CommonMiddleware's APPEND_SLASH: 301 to the same path plus "/", query string kept.</summary>
-    private static Reply RedirectWithSlash(HttpRequest request) =>
-        Reply.Empty(301).WithHeader("Location", request.PathBase.Add(request.Path).ToUriComponent() + "/" + request.QueryString.ToUriComponent())
+    private static Reply RedirectWithSlash(HttpRequest request, string path) =>
+        Reply.Empty(301).WithHeader("Location", request.PathBase.Add(new PathString(path)).ToUriComponent() + "/" + request.QueryString.ToUriComponent())
             with { Source = ReplySource.Django };
+
+    /// <summary>The decoded path as Django sees it: a NUL Kestrel would have refused comes back (<see cref="NulInRequestTarget"/>).</summary>
+    private static string RequestPath(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "/";
+        return request.Headers.ContainsKey(NulInRequestTarget.OriginalTargetHeader)
+            ? path.Replace(NulInRequestTarget.StandIn, "\0", StringComparison.Ordinal)
+            : path;
+    }
+
+    /// <summary>Django parses the body as a form when the media type is exactly this one (<c>cgi.parse_header</c>, case kept).</summary>
+    private static bool IsUrlencoded(string? contentType) =>
+        contentType?.Split(';')[0].Trim() == "application/x-www-form-urlencoded";
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
@@ -115,6 +134,11 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         if (method != "POST" || !request.HasFormContentType)
         {
             return FormCollection.Empty;
+        }
+
+        if (IsUrlencoded(request.ContentType))
+        {
+            return DjangoUrlencodedForm.Parse(await ReadBodyAsync(request));
         }
 
         request.EnableBuffering();

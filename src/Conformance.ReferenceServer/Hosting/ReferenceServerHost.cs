@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -61,7 +62,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var requests = new RequestLog(options.RequestLogPath);
         var dashboard = new DashboardState(options);
         var received = new ReceivedRequests();
-        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, app =>
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, NulInRequestTarget.Wrap, app =>
         {
             received.Attach(app, "archivematica");
             DashboardApp.Map(app, dashboard, options);
@@ -74,7 +75,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         // The Storage Service starts a reingest by calling its pipeline's dashboard API (Pipeline.reingest).
         storage.PipelineReingest = (pipeline, name, uuid, toTransfer) =>
             pipeline == ReferenceData.PipelineUuid ? dashboard.Reingest(name, uuid, toTransfer) : null;
-        var storageApp = CreateApp(options.StorageServiceUrl, requests, app =>
+        var storageApp = CreateApp(options.StorageServiceUrl, requests, null, app =>
         {
             received.Attach(app, "storage");
             StorageApp.Map(app, storage, options);
@@ -105,7 +106,8 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         Requests.Dispose();
     }
 
-    private static WebApplication CreateApp(string url, RequestLog requests, Action<WebApplication> map)
+    /// <param name="connections">Kestrel connection middleware: the dashboard's lets a NUL in a path through (<see cref="NulInRequestTarget"/>).</param>
+    private static WebApplication CreateApp(string url, RequestLog requests, Func<ConnectionDelegate, ConnectionDelegate>? connections, Action<WebApplication> map)
     {
         var uri = new Uri(url);
         if (!uri.IsLoopback)
@@ -124,7 +126,14 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (connections is not null)
+            {
+                kestrel.ConfigureEndpointDefaults(listen => listen.Use(connections));
+            }
+        });
         var app = builder.Build();
         app.Use(requests.InvokeAsync);
         map(app);

@@ -14,10 +14,13 @@ internal static class PackageEndpoints
         request.Method == "POST" ? Create(request) : Reply.Empty(501);
 
     /// <summary>
-    /// The raw body is parsed as JSON whatever the Content-Type. Undecodable input is 400; what
-    /// MCPServer's <c>create_package</c> rejects (no name, unknown type, empty path, non-boolean
-    /// auto_approve) and a location other than the pipeline's transfer source are 500. The path is
-    /// copied into the shared tmp directory, then that copy is moved into the watched directory.
+    /// The raw body is parsed as JSON whatever the Content-Type. Undecodable input (a path that is not
+    /// base64 of UTF-8 included) is 400; what MCPServer's <c>create_package</c> rejects before it
+    /// creates the transfer (no name, unknown type, empty path, non-boolean auto_approve) is 500.
+    /// Everything else is 202: the copy runs in MCPServer's executor after the answer, and a copy that
+    /// fails there (a location other than the pipeline's transfer source, a path outside it, a name
+    /// that is no directory name) only leaves the transfer without jobs (<c>_capture_transfer_failure</c>).
+    /// The path is copied into the shared tmp directory, then that copy is moved into the watched directory.
     /// </summary>
     private static Reply Create(DashboardRequest request)
     {
@@ -43,7 +46,7 @@ internal static class PackageEndpoints
         }
 
         if (!payload.TryGetValue("path", out var pathValue) || pathValue.ValueKind != JsonValueKind.String
-            || !PythonBase64.TryDecode(pathValue.GetString()!, out var pathBytes))
+            || !PythonBase64.TryDecodeString(pathValue.GetString()!, out var path))
         {
             return DashboardReply.Error(CannotDecode);
         }
@@ -55,10 +58,8 @@ internal static class PackageEndpoints
             : type.Value.ValueKind == JsonValueKind.String ? type.Value.GetString()! : null;
         var autoApprove = !payload.TryGetValue("auto_approve", out var autoValue) || autoValue.ValueKind == JsonValueKind.True;
         var autoApproveIsBool = !payload.ContainsKey("auto_approve") || autoValue.ValueKind is JsonValueKind.True or JsonValueKind.False;
-        var path = Encoding.UTF8.GetString(pathBytes);
         if (!IsTruthy(name) || typeName is null || !Workflow.TransferTypeDirectories.TryGetValue(typeName, out var watchedDirectory)
-            || pathBytes.Length == 0 || !autoApproveIsBool || !InTransferSource(path, request)
-            || (name.ValueKind == JsonValueKind.String && TransferSource.IsBadDirectoryName(name.GetString()!)))
+            || path.Length == 0 || !autoApproveIsBool)
         {
             return DashboardReply.Error(CannotCreate, 500);
         }
@@ -68,9 +69,11 @@ internal static class PackageEndpoints
         {
             var uuid = data.NewUuid();
             var directory = UniqueDirectory(data, watchedDirectory, transferName);
-            if (TransferSource.CopyIntoWatchedDirectory(request, RelativePath(path), transferName, watchedDirectory, directory) is not null)
+            if (!InTransferSource(path, request) || (name.ValueKind == JsonValueKind.String && TransferSource.IsBadDirectoryName(transferName))
+                || TransferSource.CopyIntoWatchedDirectory(request, RelativePath(path), transferName, watchedDirectory, directory) is not null)
             {
-                return DashboardReply.Error(CannotCreate, 500);
+                data.AddUnit(UnitType.Transfer, uuid, ""); // Transfer.objects.create(uuid=...): no location yet, no jobs
+                return Accepted(uuid);
             }
             var transfer = Scenarios.TransferAwaitingApproval(data, uuid, watchedDirectory, directory);
             if (autoApprove)
@@ -78,9 +81,11 @@ internal static class PackageEndpoints
                 data.JobsOf(uuid).Single().Step = JobStep.CompletedSuccessfully;
                 Progression.Approved(data, transfer);
             }
-            return DashboardReply.JsonBody(new JsonObject { ["id"] = uuid }, 202);
+            return Accepted(uuid);
         });
     }
+
+    private static Reply Accepted(string uuid) => DashboardReply.JsonBody(new JsonObject { ["id"] = uuid }, 202);
 
     /// <summary>"location_uuid:path" must name the pipeline's transfer source (a bare path means the default one) and a path inside it.</summary>
     private static bool InTransferSource(string path, DashboardRequest request) =>

@@ -25,6 +25,11 @@ internal static partial class ReingestEndpoints
         {
             return DashboardReply.Error("\"name\" and \"uuid\" are required.");
         }
+        if (name.Contains('\0', StringComparison.Ordinal))
+        {
+            // shutil.move raises ValueError ("embedded null byte"), which the view's except (shutil.Error, OSError) misses.
+            return DashboardReply.ServerErrorPage();
+        }
         var (status, body) = Start(request.State, name, uuid, toTransfer);
         return DashboardReply.JsonBody(body, status);
     }

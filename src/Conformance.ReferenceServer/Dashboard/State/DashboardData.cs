@@ -102,7 +102,7 @@ internal sealed class DashboardData
         };
         var targets = link.Tasks switch
         {
-            TaskScope.Unit => [(null, Workflow.BaseName(job.Directory))],
+            TaskScope.Unit => [("", Workflow.BaseName(job.Directory))], // MCPServer: context.get("%fileUUID%", "")
             TaskScope.PerFile => unit.Files.Select(f => ((string?)f.Uuid, f.Name)).ToList(),
             _ => new List<(string?, string)>(),
         };
