@@ -102,8 +102,15 @@ internal sealed record Reply
     public static Reply Text(int status, string text) =>
         new() { Status = status, ContentType = HtmlUtf8, Bytes = Encoding.UTF8.GetBytes(text) };
 
-    /// <summary>An empty Django response (HttpNotFound(), HttpNoContent(), HttpResponse(status=...)): Django's default content type.</summary>
+    /// <summary>An empty Django response (HttpNotFound(), HttpResponse(status=...)): Django's default content type.</summary>
     public static Reply Empty(int status) => new() { Status = status, ContentType = HtmlUtf8 };
+
+    /// <summary>
+    /// tastypie's http.HttpNoContent (also what wrap_view makes of a view that returns no response): it
+    /// deletes the Content-Type. Django's CommonMiddleware then adds "Content-Length: 0", which Kestrel
+    /// does not send on a 204 (RFC 9110 forbids it), so that header is the one difference left.
+    /// </summary>
+    public static Reply NoContent() => new() { Status = 204 };
 
     /// <summary>tastypie's self.create_response(...): serialised with the negotiated format.</summary>
     public static Reply Tastypie(int status, JsonNode? data, string format, bool rootIsResourceObject = false) =>

@@ -129,7 +129,7 @@ internal static class AsyncResource
     public static Reply DeleteAll(ApiContext ctx)
     {
         ctx.State.AsyncTasks.Clear();
-        return Reply.Empty(204);
+        return Reply.NoContent();
     }
 
     private static AsyncTask Hydrate(StorageState state, JsonObject data)

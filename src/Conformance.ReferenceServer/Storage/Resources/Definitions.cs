@@ -39,14 +39,15 @@ internal static class Definitions
             // query-string credentials named like them are not treated as filters here.
             // Fields of the resource (only dehydrate drops them) but not in Meta.filtering: ?api_key= (the query
             // credentials) is "does not allow filtering", a 400 (a known deviation).
-            Text("api_key", "API key to use when making API calls to the pipeline.") with { Nullable = true, Blank = true },
-            Text("api_username", "Username to use when making API calls to the pipeline.") with { Nullable = true, Blank = true },
+            // The model gives all four CharFields default=None (every release since 0.10), so the schema lists null.
+            Text("api_key", "API key to use when making API calls to the pipeline.") with { Nullable = true, HasDefault = true, VerboseName = "API key" },
+            Text("api_username", "Username to use when making API calls to the pipeline.") with { Nullable = true, HasDefault = true, VerboseName = "API username" },
             new("create_default_locations", FieldKind.Boolean) { IsModelField = false },
-            Text("description", "Human readable description of the Archivematica instance.") with { Nullable = true, Blank = true, HasDefault = true },
-            Text("remote_name", "Host or IP address of the pipeline server for making API calls.") with { Nullable = true, Blank = true, HasDefault = true },
+            Text("description", "Human readable description of the Archivematica instance.") with { Nullable = true, HasDefault = true, VerboseName = "Description" },
+            Text("remote_name", "Base URL of the pipeline server for making API calls.") with { Nullable = true, HasDefault = true, VerboseName = "Remote name" },
             ResourceUri(),
             new("shared_path", FieldKind.String) { IsModelField = false },
-            Uuid(help: "Identifier for the Archivematica pipeline"),
+            Uuid(help: "Identifier for the Archivematica pipeline") with { VerboseName = "UUID" },
         ],
         FilteringRules = new Dictionary<string, int> { ["description"] = Filtering.All, ["uuid"] = Filtering.All },
         Value = (obj, field) => Scalar((Pipeline)obj, field),
@@ -58,14 +59,14 @@ internal static class Definitions
         var version = state.Version;
         var fields = new List<FieldDefinition>
         {
-            Text("access_protocol", "How the space can be accessed."),
-            new("last_verified", FieldKind.DateTime) { Attribute = "last_verified", Nullable = true, Blank = true, HasDefault = true, HelpText = "Time this location was last verified to be accessible." },
-            Text("path", "Absolute path to the space on the storage service machine.") with { Blank = true, HasDefault = true, Default = "" },
+            Text("access_protocol", "How the space can be accessed.") with { VerboseName = "Access protocol" },
+            new("last_verified", FieldKind.DateTime) { Attribute = "last_verified", Nullable = true, HasDefault = true, HelpText = "Time this location was last verified to be accessible.", VerboseName = "Last verified" },
+            Text("path", "Absolute path to the space on the storage service machine.") with { Blank = true, HasDefault = true, Default = "", VerboseName = "Path" },
             ResourceUri(),
-            new("size", FieldKind.Integer) { Attribute = "size", Nullable = true, Blank = true, HasDefault = true, HelpText = "Size in bytes (optional)" },
-            new("used", FieldKind.Integer) { Attribute = "used", HasDefault = true, Default = 0, HelpText = "Amount used in bytes" },
+            new("size", FieldKind.Integer) { Attribute = "size", Nullable = true, HasDefault = true, HelpText = "Size in bytes (optional)", VerboseName = "Size" },
+            new("used", FieldKind.Integer) { Attribute = "used", HasDefault = true, Default = 0, HelpText = "Amount used in bytes", VerboseName = "Used" },
             Uuid(),
-            new("verified", FieldKind.Boolean) { Attribute = "verified", HasDefault = true, Default = false, HelpText = "Whether or not the space has been verified to be accessible." },
+            new("verified", FieldKind.Boolean) { Attribute = "verified", HasDefault = true, Default = false, HelpText = "Whether or not the space has been verified to be accessible.", VerboseName = "Verified" },
         };
         var filtering = new Dictionary<string, int>
         {
@@ -74,7 +75,8 @@ internal static class Definitions
         };
         if (version.HasStagingPath)
         {
-            fields.Add(Text("staging_path", "Absolute path to a staging area.  Should not be a subdirectory of the space path.") with { Blank = true, HasDefault = true, Default = "" });
+            // A TextField that is neither null nor blank: default '' and blank false.
+            fields.Add(Text("staging_path", "Absolute path to a staging area.  Must be UNIX filesystem compatible, preferably on the same filesystem as the path.") with { HasDefault = true, Default = "", VerboseName = "Staging path" });
             filtering["staging_path"] = Filtering.All;
         }
         return new ResourceDefinition
@@ -98,16 +100,16 @@ internal static class Definitions
         [
             apiVersion == "v1"
                 ? new("description", FieldKind.String) { Attribute = "get_description", IsModelField = false, Readonly = true }
-                : Text("description", "Human-readable description.") with { Nullable = true, Blank = true, HasDefault = true },
-            new("enabled", FieldKind.Boolean) { Attribute = "enabled", HasDefault = true, Default = true, HelpText = "True if space can be accessed." },
+                : Text("description", "Human-readable description.") with { Nullable = true, HasDefault = true, VerboseName = "Description" },
+            new("enabled", FieldKind.Boolean) { Attribute = "enabled", HasDefault = true, Default = true, HelpText = "True if space can be accessed.", VerboseName = "Enabled" },
             new("path", FieldKind.String) { Attribute = "full_path", IsModelField = false, Readonly = true },
             new("pipeline", FieldKind.ToMany) { Attribute = "pipeline", Related = "pipeline" },
-            Text("purpose", "Purpose of the space.  Eg. AIP storage, Transfer source"),
-            new("quota", FieldKind.Integer) { Attribute = "quota", Nullable = true, Blank = true, HasDefault = true, HelpText = "Size, in bytes (optional)" },
-            Text("relative_path", "Path to location, relative to the storage space's path."),
+            Text("purpose", "Purpose of the space.  Eg. AIP storage, Transfer source") with { VerboseName = "Purpose" },
+            new("quota", FieldKind.Integer) { Attribute = "quota", Nullable = true, HasDefault = true, HelpText = "Size, in bytes (optional)", VerboseName = "Quota" },
+            Text("relative_path", "Path to location, relative to the storage space's path.") with { HasDefault = true, Default = "", VerboseName = "Relative Path" },
             ResourceUri(),
             new("space", FieldKind.ToOne) { Attribute = "space", Related = "space" },
-            new("used", FieldKind.Integer) { Attribute = "used", HasDefault = true, Default = 0, HelpText = "Amount used, in bytes." },
+            new("used", FieldKind.Integer) { Attribute = "used", HasDefault = true, Default = 0, HelpText = "Amount used, in bytes.", VerboseName = "Used" },
             Uuid(),
         ],
         FilteringRules = new Dictionary<string, int>
@@ -126,8 +128,8 @@ internal static class Definitions
         {
             new("current_full_path", FieldKind.String) { Attribute = "full_path", IsModelField = false, Readonly = true },
             new("current_location", FieldKind.ToOne) { Attribute = "current_location", Related = "location" },
-            Text("current_path"),
-            Text("misc_attributes", "For storing flexible, often Space-specific, attributes") with { Nullable = true, Blank = true, HasDefault = true, Default = new JsonObject() },
+            Text("current_path") with { HasDefault = true, Default = "" },
+            Text("misc_attributes", "For storing flexible, often Space-specific, attributes") with { Nullable = true, HasDefault = true, Default = new JsonObject() },
             new("origin_location", FieldKind.ToOne) { Related = "location" },
             new("origin_path", FieldKind.String),
             new("origin_pipeline", FieldKind.ToOne) { Attribute = "origin_pipeline", Related = "pipeline" },
@@ -147,7 +149,7 @@ internal static class Definitions
         };
         if (version.HasStoredDate)
         {
-            fields.Add(new("stored_date", FieldKind.DateTime) { Attribute = "stored_date", Nullable = true, Blank = true, HasDefault = true });
+            fields.Add(new("stored_date", FieldKind.DateTime) { Attribute = "stored_date", Nullable = true, HasDefault = true, HelpText = "Datetime when package is successfully stored" });
             filtering["stored_date"] = Filtering.All;
         }
         return new ResourceDefinition
@@ -170,13 +172,14 @@ internal static class Definitions
         DetailMethods = GetOnly,
         Fields =
         [
-            new("completed", FieldKind.Boolean) { Attribute = "completed", HasDefault = true, Default = false },
-            new("completed_time", FieldKind.DateTime) { Attribute = "completed_time", Nullable = true, Blank = true, HasDefault = true },
-            new("created_time", FieldKind.DateTime) { Attribute = "created_time", Blank = true },
-            new("id", FieldKind.Integer) { Attribute = "id", Unique = true, PrimaryKey = true, Blank = true },
+            new("completed", FieldKind.Boolean) { Attribute = "completed", HasDefault = true, Default = false, HelpText = "True if this task has finished.", VerboseName = "Completed" },
+            new("completed_time", FieldKind.DateTime) { Attribute = "completed_time", Nullable = true },
+            // auto_now_add / auto_now: blank, and the default tastypie lists is the flag itself (true).
+            new("created_time", FieldKind.DateTime) { Attribute = "created_time", Blank = true, HasDefault = true, Default = true },
+            new("id", FieldKind.Integer) { Attribute = "id", Unique = true, PrimaryKey = true, Blank = true, HasDefault = true, Default = "", VerboseName = "ID" },
             ResourceUri(),
-            new("updated_time", FieldKind.DateTime) { Attribute = "updated_time", Blank = true },
-            new("was_error", FieldKind.Boolean) { Attribute = "was_error", HasDefault = true, Default = false },
+            new("updated_time", FieldKind.DateTime) { Attribute = "updated_time", Blank = true, HasDefault = true, Default = true },
+            new("was_error", FieldKind.Boolean) { Attribute = "was_error", HasDefault = true, Default = false, HelpText = "True if this task threw an exception.", VerboseName = "Was there an exception?" },
         ],
         Value = (obj, field) => Scalar((AsyncTask)obj, field),
         PrimaryKey = obj => ((AsyncTask)obj).Id,

@@ -119,7 +119,7 @@ internal static class LocationResource
         {
             return Reply.Empty(404);
         }
-        var missing = Reply.Empty(204);
+        var missing = Reply.NoContent();
         if (!new[] { "origin_location", "pipeline", "files" }.All(key => TastypieViews.Contains(data, key)))
         {
             return syncMissingFields ? missing : throw new InvalidOperationException("'type' object has no attribute 'has_header'");

@@ -76,7 +76,7 @@ internal static class PackageContentsRoutes
     private static Reply RemoveFiles(Package package)
     {
         package.Files.Clear();
-        return Reply.Empty(204);
+        return Reply.NoContent();
     }
 
     /// <summary>file/metadata/: file rows matching every given query property (exact), as the Elasticsearch transferfile shape.</summary>

@@ -96,5 +96,5 @@ internal static class PackageFileRoutes
         new Reply { Status = 200, ContentType = "application/json", Bytes = "response"u8.ToArray() });
 
     /// <summary>send_callback/post_store/: no post-store callbacks are configured, so 204.</summary>
-    public static Reply PostStoreCallback(ApiContext ctx) => Custom(ctx, _ => Reply.Empty(204));
+    public static Reply PostStoreCallback(ApiContext ctx) => Custom(ctx, _ => Reply.NoContent());
 }

@@ -43,9 +43,12 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
             // CommonMiddleware APPEND_SLASH: a 404 whose slash-terminated path resolves becomes a 301.
             if (!request.Path.EndsWith('/') && Resolve(apiPath + "/") is { } slashed && !FaultInjector.SuppressesSlashRedirect(slashed.Route.EndpointIds, options.Faults))
             {
+                // request.get_full_path(force_append_slash=True): escape_uri_path quotes ';' and '=' (%3B, %3D).
                 var target = RawTarget(request);
                 var query = target.IndexOf('?', StringComparison.Ordinal);
-                var location = query < 0 ? target + "/" : target[..query] + "/" + target[query..];
+                var path = query < 0 ? target : target[..query];
+                var rawQuery = query < 0 ? "" : target[(query + 1)..];
+                var location = DjangoUri.EscapeUriPath(path) + "/" + (rawQuery.Length > 0 ? "?" + DjangoUri.IriToUri(rawQuery) : "");
                 return (Reply.Empty(301).WithHeader("Location", location) with { Source = ReplySource.Django }, null);
             }
             return (Reply.Text(404, "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>") with { Source = ReplySource.Django }, null);

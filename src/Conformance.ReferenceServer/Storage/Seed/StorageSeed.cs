@@ -200,18 +200,27 @@ internal static class StorageSeed
 
     private static void AddAsyncTasks(StorageState state)
     {
-        // Task 1 stored a DIP through file/async/: its result is the package dict (with v2 URIs).
-        var stored = state.Packages.First(p => p.PackageType == PackageTypes.Dip);
+        // Task 1 failed (a move whose source is missing). Discovery reads the first task, and a real
+        // instance's oldest tasks are as often failures; the error is "<class '...'>: message", as
+        // Async.error pickles str(type(e)) + ": " + str(e).
         state.AsyncTasks.Add(new AsyncTask
         {
-            Id = 1, Completed = true, CreatedTime = Epoch.AddDays(1), UpdatedTime = Epoch.AddDays(1).AddSeconds(4),
-            CompletedTime = Epoch.AddDays(1).AddSeconds(4), Result = Resources.Dehydrate.Package(stored, state, "v2"),
+            Id = 1, Completed = true, WasError = true, CreatedTime = Epoch.AddDays(1),
+            UpdatedTime = Epoch.AddDays(1).AddSeconds(2), CompletedTime = Epoch.AddDays(1).AddSeconds(2),
+            Error = "<class 'locations.models.StorageException'>: Rsync failed with status 23: b'rsync: [sender] link_stat \"/home/sample-transfers/missing\" failed: No such file or directory (2)'",
         });
+        // Task 2 stored a DIP through file/async/: its result is the package dict (with v2 URIs) over
+        // the posted data, so the keys that are no resource field (agents, events, origin_*) stay in it.
+        var stored = state.Packages.First(p => p.PackageType == PackageTypes.Dip);
+        var result = Resources.Dehydrate.Package(stored, state, "v2");
+        result["agents"] = new JsonArray();
+        result["events"] = new JsonArray();
+        result["origin_location"] = Resources.Dehydrate.Uri("v2", "location", state.Locations.First(l => l.Purpose == "CP").Uuid);
+        result["origin_path"] = "watchedDirectories/uploadDIP/conformance-dip/";
         state.AsyncTasks.Add(new AsyncTask
         {
-            Id = 2, Completed = true, WasError = true, CreatedTime = Epoch.AddDays(1).AddHours(1),
-            UpdatedTime = Epoch.AddDays(1).AddHours(1).AddSeconds(2), CompletedTime = Epoch.AddDays(1).AddHours(1).AddSeconds(2),
-            Error = "[Errno 2] No such file or directory: '/home/sample-transfers/missing'",
+            Id = 2, Completed = true, CreatedTime = Epoch.AddDays(1).AddHours(1), UpdatedTime = Epoch.AddDays(1).AddHours(1).AddSeconds(4),
+            CompletedTime = Epoch.AddDays(1).AddHours(1).AddSeconds(4), Result = result,
         });
         state.AsyncTasks.Add(new AsyncTask
         {

@@ -46,6 +46,9 @@ internal sealed record FieldDefinition(string Name, FieldKind Kind)
 
     public string? HelpText { get; init; }
 
+    /// <summary>The model field's verbose_name; null for Django's default (the name, underscores as spaces).</summary>
+    public string? VerboseName { get; init; }
+
     /// <summary>Related resource name for ToOne/ToMany fields.</summary>
     public string? Related { get; init; }
 

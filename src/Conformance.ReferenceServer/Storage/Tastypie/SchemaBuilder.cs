@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Conformance.ReferenceServer.Storage.Tastypie;
 
-/// <summary>tastypie Resource.build_schema.</summary>
+/// <summary>
+/// tastypie Resource.build_schema. For model fields, ModelResource.get_fields decides "blank" and
+/// "default": blank (and default '') only for a blank field that is not null, '' for a TextField, the
+/// model default if any, and auto_now/auto_now_add (true) last.
+/// </summary>
 internal static class SchemaBuilder
 {
     public static JsonObject Build(ResourceDefinition resource, string apiVersion)
@@ -20,7 +24,7 @@ internal static class SchemaBuilder
                 ["readonly"] = field.Readonly,
                 ["type"] = field.DehydratedType,
                 ["unique"] = field.Unique,
-                ["verbose_name"] = field.Name.Replace('_', ' '),
+                ["verbose_name"] = field.VerboseName ?? field.Name.Replace('_', ' '),
             };
             if (field.IsRelated)
             {
