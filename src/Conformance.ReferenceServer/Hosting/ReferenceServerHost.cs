@@ -124,8 +124,13 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ListenWithNulPaths();
+        });
         var app = builder.Build();
+        app.Use(NulPath.RestoreAsync);
         app.Use(requests.InvokeAsync);
         map(app);
         return app;
