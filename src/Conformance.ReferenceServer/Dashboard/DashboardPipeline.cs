@@ -15,7 +15,7 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (GunicornRequestLine.Refusal(context) is { } tooLong)
+        if (GunicornLimits.RejectRequestLine(context) is { } tooLong)
         {
             await ReplyWriter.WriteAsync(context, tooLong);
             return;
@@ -107,14 +107,8 @@ internal sealed class DashboardPipeline(DashboardState state, ReferenceServerOpt
         Reply.Empty(301).WithHeader("Location", request.PathBase.Add(new PathString(path)).ToUriComponent() + "/" + request.QueryString.ToUriComponent())
             with { Source = ReplySource.Django };
 
-    /// <summary>The decoded path as Django sees it: a NUL Kestrel would have refused comes back (<see cref="NulInRequestTarget"/>).</summary>
-    private static string RequestPath(HttpRequest request)
-    {
-        var path = request.Path.Value ?? "/";
-        return request.Headers.ContainsKey(NulInRequestTarget.OriginalTargetHeader)
-            ? path.Replace(NulInRequestTarget.StandIn, "\0", StringComparison.Ordinal)
-            : path;
-    }
+    /// <summary>The decoded path as Django sees it (a NUL included: <see cref="Hosting.NulPath"/>).</summary>
+    private static string RequestPath(HttpRequest request) => request.Path.Value ?? "/";
 
     /// <summary>Django parses the body as a form when the media type is exactly this one (<c>cgi.parse_header</c>, case kept).</summary>
     private static bool IsUrlencoded(string? contentType) =>

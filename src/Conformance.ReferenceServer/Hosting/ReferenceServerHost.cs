@@ -62,7 +62,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var requests = new RequestLog(options.RequestLogPath);
         var dashboard = new DashboardState(options);
         var received = new ReceivedRequests();
-        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, NulInRequestTarget.Wrap, app =>
+        var dashboardApp = CreateApp(options.ArchivematicaUrl, requests, app =>
         {
             received.Attach(app, "archivematica");
             DashboardApp.Map(app, dashboard, options);
@@ -75,7 +75,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         // The Storage Service starts a reingest by calling its pipeline's dashboard API (Pipeline.reingest).
         storage.PipelineReingest = (pipeline, name, uuid, toTransfer) =>
             pipeline == ReferenceData.PipelineUuid ? dashboard.Reingest(name, uuid, toTransfer) : null;
-        var storageApp = CreateApp(options.StorageServiceUrl, requests, null, app =>
+        var storageApp = CreateApp(options.StorageServiceUrl, requests, app =>
         {
             received.Attach(app, "storage");
             StorageApp.Map(app, storage, options);
@@ -106,8 +106,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         Requests.Dispose();
     }
 
-    /// <param name="connections">Kestrel connection middleware: the dashboard's lets a NUL in a path through (<see cref="NulInRequestTarget"/>).</param>
-    private static WebApplication CreateApp(string url, RequestLog requests, Func<ConnectionDelegate, ConnectionDelegate>? connections, Action<WebApplication> map)
+    private static WebApplication CreateApp(string url, RequestLog requests, Action<WebApplication> map)
     {
         var uri = new Uri(url);
         if (!uri.IsLoopback)
@@ -129,12 +128,10 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            if (connections is not null)
-            {
-                kestrel.ConfigureEndpointDefaults(listen => listen.Use(connections));
-            }
+            kestrel.ListenWithNulPaths();
         });
         var app = builder.Build();
+        app.Use(NulPath.RestoreAsync);
         app.Use(requests.InvokeAsync);
         map(app);
         return app;

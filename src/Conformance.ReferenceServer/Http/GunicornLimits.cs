@@ -15,7 +15,7 @@ internal static class GunicornLimits
 {
     public const int LimitRequestLine = 4094;
 
-    /// <summary>gunicorn's answer when the request line is too long, else null.</summary>
+    /// <summary>gunicorn's answer when the request line is too long, else null: not a Django answer, so none of Django's or a view's headers.</summary>
     public static Reply? RejectRequestLine(HttpContext http)
     {
         var request = http.Request;
@@ -28,6 +28,6 @@ internal static class GunicornLimits
         var message = string.Create(CultureInfo.InvariantCulture, $"Request Line is too large ({length} &gt; {LimitRequestLine})");
         var page = "<html>\n  <head>\n    <title>Bad Request</title>\n  </head>\n  <body>\n    <h1><p>Bad Request</p></h1>\n    "
             + message + "\n  </body>\n</html>\n";
-        return Reply.Text(400, page) with { ContentType = "text/html" };
+        return (Reply.Text(400, page) with { ContentType = "text/html", Source = ReplySource.Django }).WithHeader("Connection", "close");
     }
 }

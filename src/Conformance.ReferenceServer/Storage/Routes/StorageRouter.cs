@@ -19,7 +19,7 @@ internal sealed class StorageRouter(StorageState state, ReferenceServerOptions o
     {
         if (GunicornLimits.RejectRequestLine(http) is { } tooLong)
         {
-            await ReplyWriter.WriteAsync(http, tooLong.WithHeader("Connection", "close"));
+            await ReplyWriter.WriteAsync(http, tooLong);
             return;
         }
         var request = await StorageRequest.ReadAsync(http);
