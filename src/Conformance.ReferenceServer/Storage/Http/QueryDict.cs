@@ -16,10 +16,14 @@ internal sealed class QueryDict
 
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
-    public static QueryDict Parse(string raw)
+    /// <summary>A query string (a leading "?" dropped).</summary>
+    public static QueryDict Parse(string raw) => ParseUrlencoded(raw.TrimStart('?'));
+
+    /// <summary><c>parse_qsl</c> of urlencoded text as it is (a form body): split on "&amp;", "+" is a space, escapes decode as UTF-8 (invalid bytes U+FFFD).</summary>
+    public static QueryDict ParseUrlencoded(string text)
     {
         var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var item in raw.TrimStart('?').Split('&'))
+        foreach (var item in text.Split('&'))
         {
             if (item.Length == 0)
             {
