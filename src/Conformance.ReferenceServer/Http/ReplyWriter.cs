@@ -35,7 +35,7 @@ internal static class ReplyWriter
             }
             else if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                response.Headers.Append(name, name.Equals("Location", StringComparison.OrdinalIgnoreCase) ? IriToUri(value) : value);
+                response.Headers.Append(name, name.Equals("Location", StringComparison.OrdinalIgnoreCase) ? DjangoUri.IriToUri(value) : value);
             }
         }
 
@@ -64,23 +64,6 @@ internal static class ReplyWriter
         }
 
         await response.Body.WriteAsync(body, http.RequestAborted);
-    }
-
-    /// <summary>Django's iri_to_uri for a Location built from stored values: bytes outside printable ASCII percent-encoded.</summary>
-    private static string IriToUri(string value)
-    {
-        if (value.All(c => c is > ' ' and < (char)0x7f))
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            builder.Append(b is > 0x20 and < 0x7f ? ((char)b).ToString() : "%" + b.ToString("X2", CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Waits, unless the client gives up first (then nothing is written). True when the wait ran its course.</summary>

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace Conformance.ReferenceServer.Storage.Http;
+namespace Conformance.ReferenceServer.Http;
 
 /// <summary>
 /// How Django (3.2, the Storage Service's) writes a request's own URL back out, as in
 /// <c>request.get_full_path()</c> (CommonMiddleware's APPEND_SLASH redirect): the WSGI path is
 /// percent-decoded, then re-quoted by <c>escape_uri_path</c>, which leaves out ";", "=" and "?" from
 /// the safe characters, so a ';' the client sent bare comes back as %3B; the query string goes through
-/// <c>iri_to_uri</c>, which keeps every reserved character and '%'.
+/// <c>iri_to_uri</c>, which keeps every reserved character and '%'. <c>iri_to_uri</c> is also what
+/// HttpResponseRedirect applies to every Location (<see cref="ReplyWriter"/>), in both applications.
 /// </summary>
 internal static class DjangoUri
 {
