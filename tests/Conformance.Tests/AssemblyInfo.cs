@@ -4,6 +4,3 @@ using NUnit.Framework;
 // NUnit.NumberOfTestWorkers in runsettings (lower it for a fragile target without rebuilding).
 [assembly: Parallelizable(ParallelScope.Fixtures)]
 [assembly: LevelOfParallelism(8)]
-
-// Lets the read-only exchanges go out in one burst once the run's selection of tests is known (SentAhead).
-[assembly: Conformance.Tests.WatchRunSelection]

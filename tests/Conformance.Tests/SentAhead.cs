@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace Conformance.Tests;
 
@@ -11,11 +12,12 @@ namespace Conformance.Tests;
 /// concurrency. A read-only exchange depends on nothing another test does, so the target sees one
 /// dense burst instead of requests spread thinly across the test framework's per-test costs. Only
 /// the tests the run selected are sent: the burst goes out when the run's filter is learnt
-/// (<see cref="SelectionWatch"/>), as the first test (or fixture) after the suite's set-up is
-/// picked, and that item and every test whose exchange is in the burst wait for the burst's end. A
-/// test that asks before the filter is known sends its own exchange, and the burst leaves it out:
-/// each exchange is sent once, by the burst or by its test, and judged by its own test, so results,
-/// messages and reports are the same either way.
+/// (<see cref="SelectionDispatcher"/>), once the suite's set-up is done and before NUnit queues
+/// anything else, so no test starts while it is out (a test that starts makes the test runner compile
+/// its result handling on the cores the burst shares with the target). A test that asks before the
+/// filter is known sends its own exchange, and the burst leaves it out: each exchange is sent once,
+/// by the burst or by its test, and judged by its own test, so results, messages and reports are the
+/// same either way.
 /// </summary>
 internal static class SentAhead
 {
@@ -24,10 +26,7 @@ internal static class SentAhead
     /// <summary>Lets the burst go out, from the suite's set-up (not for a dry run nor an unusable target).</summary>
     public static void Arm(ITest suite, int concurrency) => Run.Arm(suite, concurrency);
 
-    /// <summary>Watches the calling worker for the run's filter.</summary>
-    public static void WatchCurrentWorker() => Run.Watch.WatchCurrentWorker();
-
-    /// <summary>Stops watching, forgets the exchanges and says what was sent ahead (null when nothing was armed); from the suite's tear-down.</summary>
+    /// <summary>Forgets the exchanges and says what was sent ahead (null when nothing was armed); from the suite's tear-down.</summary>
     public static string? End() => Run.End();
 
     /// <summary>The current test's verdict: its exchange sent ahead or sent now, judged now.</summary>
@@ -53,14 +52,15 @@ internal static class SentAhead
         private int _sentByTests;
         private string? _burst;
 
-        public ReadOnlyBurst() => Watch = new SelectionWatch(() => Volatile.Read(ref _plan) is not null, Send);
-
-        public SelectionWatch Watch { get; }
-
         public void Arm(ITest suite, int concurrency)
         {
             Volatile.Write(ref _plan, new Plan(suite, Math.Max(1, concurrency)));
-            Watch.WatchCurrentWorker();
+            // The set-up's own context: NUnit dispatches the set-up fixture's children through its dispatcher.
+            var context = TestExecutionContext.CurrentContext;
+            if (context.Dispatcher is { } dispatcher)
+            {
+                context.Dispatcher = new SelectionDispatcher(dispatcher, Send);
+            }
         }
 
         public async Task<object> ResultAsync(string name, Func<Task<object>> send)
@@ -70,7 +70,6 @@ internal static class SentAhead
                 return await send();
             }
 
-            Watch.WatchCurrentWorker();
             var own = new Lazy<Task<object>>(send);
             var exchange = _exchanges.GetOrAdd(name, own);
             if (exchange == Taken)
@@ -99,18 +98,17 @@ internal static class SentAhead
 
         public string? End()
         {
-            Watch.Dispose();
             _exchanges.Clear();
             if (_plan is null)
             {
                 return null;
             }
 
-            var burst = _burst ?? "not sent ahead (no test worker picked a test once the run's selection could be learnt)";
+            var burst = _burst ?? "not sent ahead (NUnit dispatched nothing through the set-up's dispatcher, so the run's selection was not learnt)";
             return string.Create(CultureInfo.InvariantCulture, $"Read-only exchanges: {burst}; {_sentByTests} tests sent their own, before the run's selection was known.");
         }
 
-        /// <summary>Sends the selected read-only tests' exchanges, on the worker that learnt the filter, which waits for them.</summary>
+        /// <summary>Sends the selected read-only tests' exchanges, on the thread that learnt the filter, which waits for them.</summary>
         private void Send(ITestFilter filter)
         {
             try
@@ -132,7 +130,7 @@ internal static class SentAhead
             }
             catch (Exception e)
             {
-                // Thrown on NUnit's worker thread it would stop the run; the tests send what was not sent.
+                // Thrown on NUnit's dispatching thread it would stop the run; the tests send what was not sent.
                 _burst = "not all sent ahead (" + e.Message + ")";
             }
             finally

@@ -8,7 +8,8 @@ namespace Conformance.SelfTests.Safety;
 /// <summary>
 /// The read-only exchanges the suite sends in one burst once it has learnt the run's selection of
 /// tests (from NUnit's public API): only those of the tests the run selected, each once, by the burst
-/// or by its own test (proven from the server's own request log); in a whole run, all of them in the burst.
+/// or by its own test (proven from the server's own request log); in a whole run and in a read-only
+/// run, all of them in the burst, learnt before any test started.
 /// </summary>
 [TestFixture]
 [Category("end-to-end")]
@@ -28,9 +29,18 @@ public sealed partial class SentAheadTests
     {
         var (sentAhead, sentByTests, testsThatSent) = await RunAsync(filter: null);
 
-        sentByTests.Should().Be(0, "the write fixtures run first, so the filter is learnt before any read-only test starts: every read-only exchange went in the burst");
+        sentByTests.Should().Be(0, "the filter is learnt as the set-up's children are dispatched, before any test starts: every read-only exchange went in the burst");
         sentAhead.Should().BeGreaterThanOrEqualTo(testsThatSent.Count(n => !n.Contains("Write", StringComparison.Ordinal)),
             "the burst holds every read-only test that sent (and those whose case is not run on this target, which send nothing)");
+    }
+
+    [Test]
+    public async Task A_read_only_run_sends_every_exchange_in_the_burst_before_any_test_starts()
+    {
+        var (sentAhead, sentByTests, testsThatSent) = await RunAsync("TestCategory=read-only");
+
+        sentByTests.Should().Be(0, "no test starts before the filter is learnt, so none sends its own exchange");
+        sentAhead.Should().BeGreaterThanOrEqualTo(testsThatSent.Count, "every read-only test that sent did so in the burst");
     }
 
     private static async Task<(int SentAhead, int SentByTests, List<string> TestsThatSent)> RunAsync(string? filter)
